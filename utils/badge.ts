@@ -1,0 +1,49 @@
+import { browser } from 'wxt/browser';
+import { formatList, t } from './i18n';
+import { isTrouble, worstState, type ComponentState } from './health/states';
+import type { HealthSnapshot } from './health/types';
+
+/** Badge colours: the status page convention users already read (green, amber, orange, red). */
+export const BADGE_COLORS: Record<ComponentState, string> = {
+  operational: '#1e8e3e',
+  maintenance: '#1a73e8',
+  degraded: '#f29900',
+  partial_outage: '#e8710a',
+  major_outage: '#d93025',
+  unknown: '#80868b',
+};
+
+export interface BadgeLook {
+  text: string;
+  color: string;
+  title: string;
+}
+
+/** What the toolbar shows for a snapshot: the worst current state, and who is affected. */
+export function badgeFor(snapshot: HealthSnapshot | null): BadgeLook {
+  const state = worstState(snapshot?.services.map((service) => service.state) ?? []);
+  const troubled = snapshot?.services.filter((service) => isTrouble(service.state)) ?? [];
+  const title =
+    troubled.length > 0
+      ? t(
+          'badge_titleTrouble',
+          formatList(troubled.map((service) => `${service.name}: ${t(`state_${service.state}`)}`)),
+        )
+      : state === 'unknown'
+        ? t('badge_titleUnknown')
+        : t('badge_titleAllGood');
+  return { text: t(`badge_${state}`), color: BADGE_COLORS[state], title };
+}
+
+/** Paints the toolbar button. Firefox's MV2 build names it `browserAction`. */
+export async function applyBadge(snapshot: HealthSnapshot | null): Promise<void> {
+  const look = badgeFor(snapshot);
+  const action = browser.action ?? browser.browserAction;
+  await Promise.all([
+    action.setBadgeText({ text: look.text }),
+    action.setBadgeBackgroundColor({ color: look.color }),
+    action.setTitle({ title: look.title }),
+    // Chrome only: white text reads on every badge colour above.
+    'setBadgeTextColor' in action ? action.setBadgeTextColor({ color: '#ffffff' }) : undefined,
+  ]);
+}

@@ -1,0 +1,51 @@
+import type { MessageKey } from '../i18n';
+import type { ProductCategory } from '../catalog/types';
+import type { ComponentState } from './states';
+
+/** A reason shown to the user, stored as a message key so each UI renders it in its language. */
+export interface Reason {
+  key: MessageKey;
+  /**
+   * Substitutions. A `state:<state>`, `time:<ms>` or `list:<a\nb>` value is rendered by the
+   * UI in its language (see reason-text.ts); anything else is plain text.
+   */
+  substitutions?: string[];
+}
+
+/** An official incident, trimmed to what the UI shows. Titles are network text: render as text. */
+export interface IncidentSummary {
+  id: string;
+  title: string;
+  impact: ComponentState;
+  status: string;
+  startedAt: number | null;
+  url: string | null;
+}
+
+/** The verdict for one product, as every UI reads it. */
+export interface ServiceHealth {
+  id: string;
+  name: string;
+  providerId: string;
+  category: ProductCategory;
+  homeUrl: string;
+  statusPageUrl: string;
+  state: ComponentState;
+  /** Non-operational components, by name, for "what is affected". */
+  affected: { name: string; state: ComponentState }[];
+  incidents: IncidentSummary[];
+  reasons: Reason[];
+  /** When the current trouble began (the earlier of our first sight and the official start). */
+  troubleSince: number | null;
+  /** When a source last answered for this product: the age of what we show. */
+  lastReadAt: number | null;
+}
+
+/**
+ * The one health snapshot in `storage.local`: written by the background worker after each
+ * check, read by the popup, the banner and the badge.
+ */
+export interface HealthSnapshot {
+  checkedAt: number;
+  services: ServiceHealth[];
+}

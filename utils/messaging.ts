@@ -1,0 +1,14 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { HealthSnapshot } from './health/types';
+
+/** Commands the UIs send the background worker; state itself travels through storage. */
+interface RadarProtocol {
+  /** Run a check now; answers with the new snapshot. */
+  checkNow(): HealthSnapshot;
+  /** From the ChatGPT page's watcher: inject the banner UI into the sending frame. */
+  showBanner(): void;
+  /** Hide the banner for the outage that began at this time. */
+  dismissBanner(troubleSince: number): void;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<RadarProtocol>();
