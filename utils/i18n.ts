@@ -39,5 +39,5 @@ export function formatAgo(time: number, now = Date.now()): string {
 
 /** "ChatGPT, Sora" with the language's own list style. */
 export function formatList(items: readonly string[]): string {
-  return new Intl.ListFormat(uiLanguage(), { style: 'short', type: 'conjunction' }).format(items);
+  return new Intl.ListFormat(uiLanguage(), { style: 'long', type: 'conjunction' }).format(items);
 }

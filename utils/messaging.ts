@@ -11,4 +11,5 @@ interface RadarProtocol {
   dismissBanner(troubleSince: number): void;
 }
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<RadarProtocol>();
+export const { sendMessage, onMessage, removeAllListeners } =
+  defineExtensionMessaging<RadarProtocol>();

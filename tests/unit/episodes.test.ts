@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { settleEpisodes } from '@/utils/health/episodes';
+import type { ComponentState } from '@/utils/health/states';
+import type { ServiceHealth } from '@/utils/health/types';
+
+function health(state: ComponentState, troubleSince: number | null = null): ServiceHealth {
+  return {
+    id: 'chatgpt',
+    name: 'ChatGPT',
+    providerId: 'openai',
+    category: 'chat',
+    homeUrl: 'https://chatgpt.com',
+    statusPageUrl: 'https://status.openai.com',
+    state,
+    affected: [],
+    incidents: [],
+    reasons: [],
+    troubleSince,
+    lastReadAt: 0,
+  };
+}
+
+/** Runs a sequence of verdicts through settleEpisodes and lists the transitions it made. */
+function run(states: ComponentState[]): string[] {
+  let previous: ServiceHealth[] = [];
+  const kinds: string[] = [];
+  states.forEach((state, index) => {
+    const { services, transitions } = settleEpisodes(previous, [health(state)], index * 60_000);
+    kinds.push(...transitions.map((transition) => `${index}:${transition.kind}`));
+    previous = services;
+  });
+  return kinds;
+}
+
+describe('settleEpisodes', () => {
+  it('makes exactly one transition when trouble starts and one when it ends', () => {
+    expect(
+      run([
+        'operational',
+        'degraded',
+        'major_outage',
+        'partial_outage',
+        'operational',
+        'operational',
+      ]),
+    ).toEqual(['1:trouble', '4:recovered']);
+  });
+
+  it('does not end an outage because the status page stopped answering', () => {
+    expect(run(['major_outage', 'unknown', 'unknown', 'major_outage', 'operational'])).toEqual([
+      '0:trouble',
+      '4:recovered',
+    ]);
+  });
+
+  it('does not start one either', () => {
+    expect(run(['operational', 'unknown', 'operational', 'maintenance'])).toEqual([]);
+  });
+
+  it('dates an outage from the earlier of our first sight and the official start', () => {
+    const first = settleEpisodes([], [health('major_outage', 1_000)], 5_000);
+    expect(first.services[0]?.troubleSince).toBe(1_000);
+    const next = settleEpisodes(first.services, [health('major_outage', null)], 65_000);
+    expect(next.services[0]?.troubleSince).toBe(1_000);
+    expect(next.transitions).toEqual([]);
+  });
+});
