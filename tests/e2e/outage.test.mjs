@@ -1,0 +1,231 @@
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { launch, ROOT, stateOf, waitUntil } from './harness.mjs';
+
+const SHOTS = join(ROOT, 'test-results');
+const BANNER = 'ai-outage-radar-banner .banner';
+
+describe('an OpenAI outage, from status page to badge, popup, notification and banner', () => {
+  let radar;
+  let popup;
+  let chatgpt;
+
+  before(async () => {
+    await mkdir(SHOTS, { recursive: true });
+    radar = await launch();
+  });
+  after(() => radar?.close());
+
+  it('checks on install and shows a healthy OpenAI', async () => {
+    const snapshot = await waitUntil(radar.snapshot, (s) => s !== null, { what: 'first snapshot' });
+    assert.deepEqual(
+      snapshot.services.map((s) => [s.id, s.state]),
+      [
+        ['chatgpt', 'operational'],
+        ['sora', 'operational'],
+        ['openai-api', 'operational'],
+        ['openai-login', 'operational'],
+      ],
+    );
+    const badge = await radar.badge();
+    assert.equal(badge.text, 'OK');
+    assert.deepEqual(badge.color, [30, 142, 62, 255]);
+    const alarms = await radar.evaluate(() => chrome.alarms.getAll());
+    assert.ok(alarms.some((a) => a.name === 'check' && a.periodInMinutes === 1));
+
+    popup = await radar.openPopup();
+    await popup.getByText('All services are operational.').waitFor();
+    for (const name of ['ChatGPT', 'Sora', 'OpenAI API', 'OpenAI Login']) {
+      await popup.locator('.service__name', { hasText: name }).waitFor();
+    }
+    assert.match(
+      await popup.locator('.popup__checked').innerText(),
+      /^Checked (now|\d+ seconds? ago)$/,
+    );
+    await popup.screenshot({ path: join(SHOTS, 'popup-healthy.png'), fullPage: true });
+  });
+
+  it('shows no banner on chatgpt.com while all is well', async () => {
+    chatgpt = await radar.context.newPage();
+    await chatgpt.goto('https://chatgpt.com/');
+    await chatgpt.locator('#prompt-textarea').waitFor();
+    // The watcher has read storage well within this; the banner would be injected by now.
+    await chatgpt.waitForTimeout(1500);
+    assert.equal(await chatgpt.locator('ai-outage-radar-banner').count(), 0);
+  });
+
+  it('sees the outage on "Check now": badge, popup, one notification', async () => {
+    radar.state.openai = 'outage';
+    await popup.getByRole('button', { name: 'Check now' }).click();
+    await popup.getByText('Problems: ChatGPT, Sora, and OpenAI Login').waitFor();
+    const snapshot = await radar.snapshot();
+    assert.equal(stateOf(snapshot, 'chatgpt'), 'major_outage');
+    assert.equal(stateOf(snapshot, 'sora'), 'degraded');
+    assert.equal(stateOf(snapshot, 'openai-api'), 'operational');
+
+    const chatgptRow = popup.locator('.service', {
+      has: popup.locator('.service__name', { hasText: /^ChatGPT$/ }),
+    });
+    const rowText = await chatgptRow.innerText();
+    assert.match(rowText, /Major outage/);
+    assert.match(rowText, /since \d{1,2}:\d{2}/);
+    assert.match(rowText, /Elevated error rates in ChatGPT and Sora/);
+    assert.match(rowText, /Affected: Login and Conversations/);
+    assert.equal(
+      await chatgptRow.getByRole('link', { name: 'Details' }).getAttribute('href'),
+      'https://status.openai.com/incidents/01JXKQ7P8W3H6V2NCM4RZTB9AE',
+    );
+    await popup.screenshot({ path: join(SHOTS, 'popup-outage.png'), fullPage: true });
+
+    const badge = await radar.badge();
+    assert.equal(badge.text, 'DOWN');
+    assert.deepEqual(badge.color, [217, 48, 37, 255]);
+    assert.match(badge.title, /ChatGPT: Major outage/);
+
+    const notifications = await waitUntil(
+      radar.notifications,
+      (all) => Object.keys(all).length > 0,
+      {
+        what: 'the outage notification',
+      },
+    );
+    const ids = Object.keys(notifications);
+    assert.equal(ids.length, 1, `one notification, got ${ids.join(', ')}`);
+    assert.match(ids[0], /^outage\|trouble\|/);
+  });
+
+  it('shows the banner on the open ChatGPT tab within seconds', async () => {
+    const banner = chatgpt.locator(BANNER);
+    await banner.waitFor({ timeout: 5_000 });
+    const text = await banner.innerText();
+    assert.match(text, /ChatGPT is having problems/);
+    assert.match(text, /Major outage since \d{1,2}:\d{2}/);
+    assert.match(text, /Login and Conversations/);
+    const alternatives = await chatgpt
+      .locator(`${BANNER} .banner__alternative`)
+      .evaluateAll((links) => links.map((link) => [link.textContent, link.getAttribute('href')]));
+    assert.deepEqual(alternatives, [
+      ['Claude', 'https://claude.ai/new'],
+      ['Gemini', 'https://gemini.google.com/app'],
+      ['Le Chat', 'https://chat.mistral.ai/chat'],
+      ['Microsoft Copilot', 'https://copilot.microsoft.com/'],
+      ['Perplexity', 'https://www.perplexity.ai/'],
+    ]);
+    await chatgpt.screenshot({ path: join(SHOTS, 'banner-outage.png') });
+    // The page keeps working under the banner.
+    await chatgpt.locator('#send').click();
+    assert.equal(await chatgpt.locator('#send').getAttribute('data-clicks'), '1');
+  });
+
+  it('does not notify again while the outage goes on', async () => {
+    await popup.getByRole('button', { name: 'Check now' }).click();
+    await popup.getByRole('button', { name: 'Check now' }).waitFor();
+    await popup.getByRole('button', { name: 'Check now' }).click();
+    await popup.getByRole('button', { name: 'Check now' }).waitFor();
+    assert.equal(Object.keys(await radar.notifications()).length, 1);
+  });
+
+  it('takes the typed prompt to an alternative on one click', async () => {
+    await radar.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: 'https://chatgpt.com',
+    });
+    await chatgpt.locator('#prompt-textarea').fill('Summarize the June 2025 outage & its causes');
+    await chatgpt.locator(`${BANNER} .banner__take`).click();
+    await chatgpt.getByText('Prompt copied.', { exact: false }).waitFor();
+    assert.equal(
+      await chatgpt.locator(`${BANNER} [data-alternative="claude"]`).getAttribute('href'),
+      'https://claude.ai/new?q=Summarize%20the%20June%202025%20outage%20%26%20its%20causes',
+    );
+    assert.equal(
+      await chatgpt.evaluate(() => navigator.clipboard.readText()),
+      'Summarize the June 2025 outage & its causes',
+    );
+  });
+
+  it('removes the banner and notifies once on recovery', async () => {
+    radar.state.openai = 'healthy';
+    // This time the periodic alarm does the check, as it does for users.
+    await radar.evaluate(() =>
+      chrome.alarms.create('check', { when: Date.now() + 50, periodInMinutes: 1 }),
+    );
+    await chatgpt.locator('ai-outage-radar-banner').waitFor({ state: 'detached', timeout: 10_000 });
+    await popup.getByText('All services are operational.').waitFor();
+    assert.equal((await radar.badge()).text, 'OK');
+    // The snapshot is written first; the notification follows it.
+    const ids = Object.keys(
+      await waitUntil(
+        radar.notifications,
+        (all) => Object.keys(all).some((id) => id.startsWith('outage|recovered|')),
+        {
+          what: 'the recovery notification',
+        },
+      ),
+    );
+    assert.equal(ids.filter((id) => id.startsWith('outage|recovered|')).length, 1);
+    assert.equal(ids.filter((id) => id.startsWith('outage|trouble|')).length, 1);
+  });
+
+  it('shows the banner again for the next outage, and dismissing it lasts for that outage', async () => {
+    radar.state.openai = 'outage';
+    await popup.getByRole('button', { name: 'Check now' }).click();
+    await chatgpt.locator(BANNER).waitFor({ timeout: 5_000 });
+    await chatgpt.getByRole('button', { name: 'Dismiss until the next outage' }).click();
+    await chatgpt.locator('ai-outage-radar-banner').waitFor({ state: 'detached' });
+    await chatgpt.reload();
+    await chatgpt.locator('#prompt-textarea').waitFor();
+    await chatgpt.waitForTimeout(1500);
+    assert.equal(await chatgpt.locator('ai-outage-radar-banner').count(), 0);
+  });
+});
+
+describe('bad input from the status page', () => {
+  let radar;
+  before(async () => {
+    radar = await launch({ colorScheme: 'dark' });
+    await waitUntil(radar.snapshot, (s) => s !== null, { what: 'first snapshot' });
+  });
+  after(() => radar?.close());
+
+  it('renders an incident title with HTML and script as plain text', async () => {
+    radar.state.openai = 'hostile';
+    const popup = await radar.openPopup();
+    await popup.getByRole('button', { name: 'Check now' }).click();
+    const title = popup.locator('.service__incident-title').first();
+    await title.waitFor();
+    assert.match(await title.innerText(), /<img src=x onerror=alert\(1\)><script>/);
+    assert.equal(await popup.locator('.service img, .service script').count(), 0);
+    await popup.screenshot({ path: join(SHOTS, 'popup-hostile-dark.png'), fullPage: true });
+
+    const chatgpt = await radar.context.newPage();
+    await chatgpt.goto('https://chatgpt.com/');
+    const banner = chatgpt.locator(BANNER);
+    await banner.waitFor({ timeout: 5_000 });
+    assert.match(await banner.innerText(), /<script>alert\("x"\)<\/script> Errors in ChatGPT/);
+    assert.equal(
+      await chatgpt.locator('ai-outage-radar-banner img, ai-outage-radar-banner script').count(),
+      0,
+    );
+    // The javascript: shortlink was dropped: the banner links the status page instead.
+    assert.equal(
+      await chatgpt.locator(`${BANNER} .banner__status`).getAttribute('href'),
+      'https://status.openai.com',
+    );
+    await chatgpt.screenshot({ path: join(SHOTS, 'banner-hostile-dark.png') });
+  });
+
+  it('turns an HTML bot challenge into "unknown", never "down" or "operational"', async () => {
+    radar.state.openai = { status: 200, body: '<!doctype html><title>Just a moment...</title>' };
+    const popup = await radar.openPopup();
+    await popup.getByRole('button', { name: 'Check now' }).click();
+    await popup
+      .getByText('The status page sent something that is not status data.')
+      .first()
+      .waitFor();
+    const snapshot = await radar.snapshot();
+    // The last good read (a partial outage a moment ago) is kept, and said to be kept.
+    assert.equal(stateOf(snapshot, 'chatgpt'), 'partial_outage');
+    assert.equal(snapshot.services[0].reasons[1].key, 'reason_keptLastRead');
+  });
+});
