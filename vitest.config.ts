@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts?(x)'],
     setupFiles: ['fake-indexeddb/auto'],
+    // Spies on the fake browser are put back before each test, so none leaks into the next.
+    restoreMocks: true,
   },
 });

@@ -1,8 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-/** Pages whose banner we own; also where the user's own failing requests are watched. */
-const CHATGPT_HOSTS = ['https://chatgpt.com/*', 'https://chat.openai.com/*'];
+import { CHATGPT_MATCHES } from './utils/chatgpt-pages';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -17,7 +16,7 @@ export default defineConfig({
     // outage start/end; scripting: inject the banner UI only while there is an outage.
     permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     // Status pages we read, and the ChatGPT hosts the banner is injected into.
-    host_permissions: ['https://status.openai.com/*', ...CHATGPT_HOSTS],
+    host_permissions: ['https://status.openai.com/*', ...CHATGPT_MATCHES],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

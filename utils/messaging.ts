@@ -5,8 +5,6 @@ import type { HealthSnapshot } from './health/types';
 interface RadarProtocol {
   /** Run a check now; answers with the new snapshot. */
   checkNow(): HealthSnapshot;
-  /** From the ChatGPT page's watcher: inject the banner UI into the sending frame. */
-  showBanner(): void;
   /** Hide the banner for the outage that began at this time. */
   dismissBanner(troubleSince: number): void;
 }

@@ -4,8 +4,9 @@ import { CHECK_ALARM, ensureAlarms, PRUNE_ALARM, singleFlight } from '@/utils/ch
 import { pruneHistory } from '@/utils/history';
 import { onMessage } from '@/utils/messaging';
 import { statusPageForNotification } from '@/utils/notify';
-import { bannerDismissedFor } from '@/utils/storage';
-import { injectBanner } from './inject-banner';
+import { bannerService } from '@/utils/banner';
+import { syncBannerRegistration } from '@/utils/banner-registration';
+import { bannerDismissedFor, healthSnapshot } from '@/utils/storage';
 
 export default defineBackground(() => {
   const check = singleFlight(() => runCheck());
@@ -24,8 +25,10 @@ export default defineBackground(() => {
   });
 
   onMessage('checkNow', () => check());
-  onMessage('showBanner', ({ sender }) => injectBanner(sender));
-  onMessage('dismissBanner', ({ data }) => bannerDismissedFor.setValue(data));
+  onMessage('dismissBanner', async ({ data }) => {
+    await bannerDismissedFor.setValue(data);
+    await syncBannerRegistration(bannerService(await healthSnapshot.getValue(), data) !== null);
+  });
 
   void ensureAlarms();
 });

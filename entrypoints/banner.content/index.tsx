@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { bannerService } from '@/utils/banner';
+import { CHATGPT_MATCHES } from '@/utils/chatgpt-pages';
 import { sendMessage } from '@/utils/messaging';
 import { bannerDismissedFor, healthSnapshot } from '@/utils/storage';
 import { Banner } from './Banner';
@@ -7,12 +8,13 @@ import '@/components/state-dot.css';
 import './style.css';
 
 /**
- * The outage banner. Not in the manifest: the worker injects it into a ChatGPT tab only when
- * ChatGPT is in trouble. Once in, it follows the snapshot itself: it updates while the outage
- * changes, leaves on recovery or dismissal, and comes back if trouble returns.
+ * The outage banner. Not in the manifest: the worker registers it (and injects it into open
+ * ChatGPT tabs) only while ChatGPT is in trouble. Once on a page it follows the snapshot: it
+ * updates as the outage changes, and on recovery or dismissal it removes itself and stops
+ * listening, so the next outage starts a fresh one.
  */
 export default defineContentScript({
-  matches: ['https://chatgpt.com/*', 'https://chat.openai.com/*'],
+  matches: CHATGPT_MATCHES,
   registration: 'runtime',
   cssInjectionMode: 'ui',
   async main(ctx) {
@@ -24,6 +26,11 @@ export default defineContentScript({
       onMount: (container) => container,
       onRemove: (container) => container && render(null, container),
     });
+    const stopWatching: (() => void)[] = [];
+    const retire = () => {
+      ui.remove();
+      stopWatching.splice(0).forEach((stop) => stop());
+    };
 
     const update = async () => {
       const [snapshot, dismissedFor] = await Promise.all([
@@ -31,24 +38,20 @@ export default defineContentScript({
         bannerDismissedFor.getValue(),
       ]);
       const service = bannerService(snapshot, dismissedFor);
-      if (!service) {
-        ui.remove();
-        return;
-      }
+      if (!service) return retire();
       if (!ui.mounted) ui.mount();
       const dismiss = () => {
-        ui.remove();
+        retire();
         if (service.troubleSince !== null) void sendMessage('dismissBanner', service.troubleSince);
       };
       render(<Banner service={service} onDismiss={dismiss} />, ui.mounted!);
     };
 
-    // The banner must never break the page: any failure leaves ChatGPT as it was.
+    // The banner must never break the page: a failure leaves ChatGPT as it was.
     const safeUpdate = () =>
-      update().catch((error) => console.warn('AI Outage Radar banner', error));
-    await safeUpdate();
-    ctx.onInvalidated(healthSnapshot.watch(safeUpdate));
-    ctx.onInvalidated(bannerDismissedFor.watch(safeUpdate));
-    ctx.onInvalidated(() => ui.remove());
+      void update().catch((error) => console.warn('AI Outage Radar banner', error));
+    stopWatching.push(healthSnapshot.watch(safeUpdate), bannerDismissedFor.watch(safeUpdate));
+    ctx.onInvalidated(retire);
+    safeUpdate();
   },
 });

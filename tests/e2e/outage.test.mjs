@@ -54,6 +54,13 @@ describe('an OpenAI outage, from status page to badge, popup, notification and b
     // The watcher has read storage well within this; the banner would be injected by now.
     await chatgpt.waitForTimeout(1500);
     assert.equal(await chatgpt.locator('ai-outage-radar-banner').count(), 0);
+    // Nothing of ours runs on ChatGPT while all is well.
+    const manifest = await radar.evaluate(() => chrome.runtime.getManifest());
+    assert.equal(manifest.content_scripts, undefined);
+    assert.deepEqual(
+      await radar.evaluate(() => chrome.scripting.getRegisteredContentScripts()),
+      [],
+    );
   });
 
   it('sees the outage on "Check now": badge, popup, one notification', async () => {
@@ -152,6 +159,11 @@ describe('an OpenAI outage, from status page to badge, popup, notification and b
     );
     await chatgpt.locator('ai-outage-radar-banner').waitFor({ state: 'detached', timeout: 10_000 });
     await popup.getByText('All services are operational.').waitFor();
+    await waitUntil(
+      () => radar.evaluate(() => chrome.scripting.getRegisteredContentScripts()),
+      (scripts) => scripts.length === 0,
+      { what: 'the banner script to be unregistered' },
+    );
     assert.equal((await radar.badge()).text, 'OK');
     // The snapshot is written first; the notification follows it.
     const ids = Object.keys(

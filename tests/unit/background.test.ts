@@ -8,6 +8,7 @@ import { statusPageForNotification } from '@/utils/notify';
 import { healthSnapshot } from '@/utils/storage';
 import { fixtureFetch, type OpenAiScenario } from '../helpers/fixtures';
 import { installMessages } from '../helpers/messages';
+import { installScripting } from '../helpers/scripting';
 
 describe('background worker', () => {
   let scenario: OpenAiScenario = 'healthy';
@@ -16,6 +17,7 @@ describe('background worker', () => {
     fakeBrowser.reset();
     globalThis.indexedDB = new IDBFactory();
     installMessages('en');
+    installScripting();
     vi.spyOn(globalThis, 'fetch').mockImplementation(fixtureFetch(() => scenario));
   });
   afterEach(() => {

@@ -7,18 +7,21 @@ import { historyStore, pruneHistory, HISTORY_KEEP_MS, type CheckRecord } from '@
 import { healthSnapshot } from '@/utils/storage';
 import { fixtureFetch, type OpenAiScenario } from '../helpers/fixtures';
 import { installMessages } from '../helpers/messages';
+import { installScripting } from '../helpers/scripting';
 
 const START = Date.parse('2025-06-10T13:50:00.000Z');
 
 describe('runCheck', () => {
   let scenario: OpenAiScenario | Response = 'healthy';
   let clock = START;
+  let scripting: ReturnType<typeof installScripting>;
   const check = () => runCheck({ fetch: fixtureFetch(() => scenario), now: () => clock });
 
   beforeEach(() => {
     fakeBrowser.reset();
     globalThis.indexedDB = new IDBFactory();
     installMessages('en');
+    scripting = installScripting();
     scenario = 'healthy';
     clock = START;
   });
@@ -77,6 +80,15 @@ describe('runCheck', () => {
     expect((create.mock.calls[1]?.[1] as unknown as { title: string }).title).toBe(
       'Back to normal: ChatGPT, Sora, and OpenAI Login',
     );
+  });
+
+  it('puts the banner on ChatGPT pages only while ChatGPT is in trouble', async () => {
+    await check();
+    expect(scripting.registered.size).toBe(0);
+    await step('outage');
+    expect(scripting.registered.has('outage-banner')).toBe(true);
+    await step('healthy');
+    expect(scripting.registered.size).toBe(0);
   });
 
   it('appends each check to the history and prunes old ones', async () => {
