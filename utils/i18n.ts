@@ -9,9 +9,13 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
 }
 
-/** The browser's UI language, for dates and relative times that match the strings. */
+/**
+ * The language of the strings actually shown, for dates, times and lists that match them. Read
+ * from the catalog itself: the browser's UI language can differ from the catalog it picked
+ * (a language we do not ship falls back to English).
+ */
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage?.() || 'en';
+  return browser.i18n.getMessage('locale') || 'en';
 }
 
 /** "14:02" in the user's language, or a date and time when not today. */

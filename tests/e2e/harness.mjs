@@ -55,6 +55,12 @@ export async function launch({ colorScheme = 'light', locale = 'en-US' } = {}) {
     colorScheme,
     locale,
     viewport: { width: 1100, height: 720 },
+    // Chromium on Linux takes its UI language (and so the extension's) from the environment.
+    env: {
+      ...process.env,
+      LANGUAGE: locale.replace('-', '_'),
+      LANG: `${locale.replace('-', '_')}.UTF-8`,
+    },
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       '--no-sandbox',

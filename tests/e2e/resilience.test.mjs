@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { launch, stateOf, waitUntil } from './harness.mjs';
+
+describe('in Italian', () => {
+  let radar;
+  before(async () => {
+    radar = await launch({ locale: 'it-IT' });
+    await waitUntil(radar.snapshot, (s) => s !== null, { what: 'first snapshot' });
+  });
+  after(() => radar?.close());
+
+  it('speaks Italian in the badge, popup and banner', async () => {
+    const popup = await radar.openPopup();
+    await popup.getByText('Tutti i servizi sono operativi.').waitFor();
+    radar.state.openai = 'outage';
+    const chatgpt = await radar.context.newPage();
+    await chatgpt.goto('https://chatgpt.com/');
+    await popup.getByRole('button', { name: 'Controlla ora' }).click();
+    await popup.getByText('Problemi: ChatGPT, Sora e OpenAI Login').waitFor();
+    assert.match(
+      await popup.locator('.service').first().innerText(),
+      /Interruzione grave · dalle \d{2}:\d{2}/,
+    );
+    assert.equal((await radar.badge()).text, 'GIÙ');
+    const banner = chatgpt.locator('ai-outage-radar-banner .banner');
+    await banner.waitFor({ timeout: 5_000 });
+    assert.match(await banner.innerText(), /ChatGPT ha dei problemi/);
+    assert.match(await banner.innerText(), /Login e Conversations/);
+  });
+});
+
+describe('when Chrome stops the idle service worker', () => {
+  let radar;
+  before(async () => {
+    radar = await launch();
+    await waitUntil(radar.snapshot, (s) => s !== null, { what: 'first snapshot' });
+  });
+  after(() => radar?.close());
+
+  it('keeps its schedule and its memory of the outage', async () => {
+    const page = await radar.context.newPage();
+    const cdp = await radar.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+
+    // A click in the popup wakes the worker; it finds the last snapshot in storage.
+    radar.state.openai = 'outage';
+    const popup = await radar.openPopup();
+    await popup.getByRole('button', { name: 'Check now' }).click();
+    await popup.locator('.popup--trouble').waitFor();
+    assert.equal(stateOf(await radar.snapshot(), 'chatgpt'), 'major_outage');
+    await waitUntil(radar.notifications, (all) => Object.keys(all).length === 1, {
+      what: 'one notification',
+    });
+
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // The alarm survives the worker: moving it forward makes the next check happen.
+    radar.state.openai = 'healthy';
+    await radar.evaluate(() =>
+      chrome.alarms.create('check', { when: Date.now() + 50, periodInMinutes: 1 }),
+    );
+    await popup.locator('.popup--trouble').waitFor({ state: 'detached' });
+    // Chromium drops an extension's shown notifications when its worker stops, so only what
+    // the restarted worker raised is left: one recovery, and no second "trouble".
+    const ids = Object.keys(
+      await waitUntil(
+        radar.notifications,
+        (all) => Object.keys(all).some((id) => id.startsWith('outage|recovered|')),
+        { what: 'the recovery notification' },
+      ),
+    );
+    assert.equal(ids.filter((id) => id.startsWith('outage|recovered|')).length, 1);
+    assert.equal(ids.filter((id) => id.startsWith('outage|trouble|')).length, 0);
+  });
+});
