@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { BUDGETS, measure } from '../size/measure.mjs';
+import { EXTENSION } from './harness.mjs';
+
+// Byte counts of the built extension: deterministic, unlike timings, so they can gate.
+describe('the built extension', () => {
+  it('keeps each bundle within its gzip budget', async () => {
+    const sizes = await measure(EXTENSION);
+    for (const [entry, budget] of Object.entries(BUDGETS)) {
+      assert.ok(sizes[entry], `${entry} was built`);
+      assert.ok(
+        sizes[entry].gzip <= budget,
+        `${entry}: ${sizes[entry].gzip} B gzip > budget ${budget} B`,
+      );
+    }
+  });
+
+  it('asks for no more than it uses', async () => {
+    const manifest = JSON.parse(await readFile(join(EXTENSION, 'manifest.json'), 'utf8'));
+    assert.deepEqual(manifest.permissions.sort(), [
+      'alarms',
+      'notifications',
+      'scripting',
+      'storage',
+    ]);
+    assert.deepEqual(manifest.host_permissions.sort(), [
+      'https://chat.openai.com/*',
+      'https://chatgpt.com/*',
+      'https://status.openai.com/*',
+    ]);
+    // No test hook ships: no localhost, no broad host access, no remote code.
+    assert.ok(!JSON.stringify(manifest).match(/localhost|127\.0\.0\.1|<all_urls>|\*:\/\/\*\//));
+    assert.equal(manifest.content_scripts, undefined);
+  });
+});
