@@ -4,6 +4,7 @@ import {
   parseStatuspageComponents,
   parseStatuspageIncidents,
   readStatuspage,
+  statuspageComponentState,
 } from '@/utils/sources/statuspage';
 import { fixture, fixtureFetch } from '../helpers/fixtures';
 
@@ -99,14 +100,20 @@ describe('readStatuspage', () => {
   });
 
   it.each([
-    [429, 'http'],
-    [503, 'http'],
-  ])('fails with a reason on HTTP %i', async (status, code) => {
-    const result = await readStatuspage('https://status.openai.com', {
-      fetch: fixtureFetch(() => new Response('slow down', { status })),
-    });
-    expect(result).toEqual({ ok: false, error: { code, detail: `HTTP ${status}` } });
-  });
+    [429, { 'retry-after': '120' }, { retryAfterMs: 120_000 }],
+    [503, {}, {}],
+  ])(
+    'fails with a reason on HTTP %i, keeping the status for backoff',
+    async (status, headers, extra) => {
+      const result = await readStatuspage('https://status.openai.com', {
+        fetch: fixtureFetch(() => new Response('slow down', { status, headers })),
+      });
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'http', detail: `HTTP ${status}`, status, ...extra },
+      });
+    },
+  );
 
   it('fails with "timeout" when the page never answers', async () => {
     const never: typeof fetch = (_input, init) =>
@@ -165,4 +172,19 @@ describe('Statuspage parsers on arbitrary input', () => {
       { numRuns: 500 },
     );
   });
+});
+
+describe('names from the network that are also JavaScript built-ins', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'reads a component status of "%s" as unknown, and an incident impact as degraded',
+    (name) => {
+      expect(statuspageComponentState(name)).toBe('unknown');
+      const parsed = parseStatuspageIncidents(
+        JSON.stringify({
+          incidents: [{ id: 'i', name: 'Errors', status: 'investigating', impact: name }],
+        }),
+      );
+      expect(parsed.ok && parsed.value[0]?.impact).toBe('degraded');
+    },
+  );
 });

@@ -6,13 +6,28 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface FetchTextOptions {
   fetch?: typeof fetch;
+  /** The clock, for formats whose "still going on" depends on the time (feeds, Google). */
+  now?: () => number;
   timeoutMs?: number;
   maxBytes?: number;
+}
+
+/** Retry-After in ms, from seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }
 
 /**
  * GETs a status URL as text with a timeout and a size cap, without cookies: the radar never
  * acts as the user on a status page. Never throws.
+ *
+ * `cache: 'no-cache'` makes these conditional requests: the browser's HTTP cache keeps each
+ * page's ETag / Last-Modified and revalidates with If-None-Match / If-Modified-Since, so an
+ * unchanged page costs a 304 with no body and we still get the full text.
  */
 export async function fetchText(
   url: string,
@@ -31,7 +46,13 @@ export async function fetchText(
       headers: { accept: 'application/json, text/xml;q=0.9, */*;q=0.5' },
     });
     if (!response.ok) {
-      return failure('http', `HTTP ${response.status}`);
+      // Not awaited: a body tee'd by a cache or a test resolves its cancel only with the other branch.
+      void response.body?.cancel().catch(() => undefined);
+      const retryAfterMs = retryAfter(response.headers.get('retry-after'));
+      return failure('http', `HTTP ${response.status}`, {
+        status: response.status,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      });
     }
     return await readCapped(response, maxBytes);
   } catch (error) {

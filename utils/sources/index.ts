@@ -1,11 +1,25 @@
+import { readBetterStack } from './betterstack';
 import type { FetchTextOptions } from './fetch-text';
+import { readFeed } from './feed';
+import { readGoogleIncidents } from './google';
 import { readIncidentIo } from './incident-io';
+import { readIncidentIoWidget } from './incident-io-widget';
+import { readInstatus } from './instatus';
 import { readStatuspage } from './statuspage';
 import type { SourceResult } from './types';
 
-/** Where and in which format a provider publishes its status: one catalog line each. */
+/**
+ * Where and in which format a provider publishes its status: one catalog line each. A page
+ * platform serves its endpoints under `baseUrl`; a single-document feed names its `url`.
+ */
 export type SourceRef =
-  { format: 'statuspage'; baseUrl: string } | { format: 'incident-io'; baseUrl: string };
+  | { format: 'statuspage'; baseUrl: string }
+  | { format: 'incident-io'; baseUrl: string }
+  | { format: 'incident-io-widget'; baseUrl: string }
+  | { format: 'instatus'; baseUrl: string }
+  | { format: 'betterstack'; baseUrl: string }
+  | { format: 'google'; url: string }
+  | { format: 'feed'; url: string };
 
 /** Reads one source with the adapter for its format. Never throws. */
 export function readSource(source: SourceRef, options?: FetchTextOptions): Promise<SourceResult> {
@@ -14,6 +28,16 @@ export function readSource(source: SourceRef, options?: FetchTextOptions): Promi
       return readStatuspage(source.baseUrl, options);
     case 'incident-io':
       return readIncidentIo(source.baseUrl, options);
+    case 'incident-io-widget':
+      return readIncidentIoWidget(source.baseUrl, options);
+    case 'instatus':
+      return readInstatus(source.baseUrl, options);
+    case 'betterstack':
+      return readBetterStack(source.baseUrl, options);
+    case 'google':
+      return readGoogleIncidents(source.url, options);
+    case 'feed':
+      return readFeed(source.url, options);
   }
 }
 

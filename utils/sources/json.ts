@@ -47,3 +47,11 @@ export function asHttpUrl(value: unknown): string | null {
     return null;
   }
 }
+
+/**
+ * `table[key]` for a key from the network, own entries only: a status of "constructor" or
+ * "__proto__" must not find Object's built-ins and pass for a state.
+ */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
+  return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
+}

@@ -1,6 +1,15 @@
 import type { ComponentState } from '../health/states';
 import { fetchText, type FetchTextOptions } from './fetch-text';
-import { asArray, asHttpUrl, asObject, asText, asTime, parseJson, type JsonObject } from './json';
+import {
+  asArray,
+  asHttpUrl,
+  asObject,
+  asText,
+  asTime,
+  lookup,
+  parseJson,
+  type JsonObject,
+} from './json';
 import {
   failure,
   type Parsed,
@@ -33,11 +42,26 @@ const INCIDENT_IMPACTS: Record<string, ComponentState> = {
   maintenance: 'maintenance',
 };
 
+/** Statuspage `status.indicator` → the page-wide state it stands for. */
+const PAGE_INDICATORS: Record<string, ComponentState> = {
+  none: 'operational',
+  minor: 'degraded',
+  major: 'partial_outage',
+  critical: 'major_outage',
+};
+
+/** The page-wide state of `summary.json` / `status.json`, when it states a known one. */
+export function parseStatuspageIndicator(text: string): ComponentState | undefined {
+  const root = parseJsonObject(text);
+  const indicator = root.ok ? asObject(root.value.status)?.indicator : undefined;
+  return lookup(PAGE_INDICATORS, indicator);
+}
+
 const ENDED_INCIDENT_STATUSES = new Set(['resolved', 'postmortem', 'completed']);
 
 /** Normalizes a Statuspage component status; anything unexpected is `unknown`. */
 export function statuspageComponentState(status: unknown): ComponentState {
-  return (typeof status === 'string' && COMPONENT_STATES[status]) || 'unknown';
+  return lookup(COMPONENT_STATES, status) ?? 'unknown';
 }
 
 /** Parses JSON text into an object, or fails with the reason a person would want. */
@@ -106,9 +130,7 @@ function toIncident(row: JsonObject | undefined): SourceIncident | undefined {
   const status = asText(row?.status, 40) ?? 'unknown';
   if (!row || !id || !title || ENDED_INCIDENT_STATUSES.has(status)) return undefined;
   const impact =
-    status === 'in_progress'
-      ? 'maintenance'
-      : (typeof row.impact === 'string' && INCIDENT_IMPACTS[row.impact]) || 'degraded';
+    status === 'in_progress' ? 'maintenance' : (lookup(INCIDENT_IMPACTS, row.impact) ?? 'degraded');
   const componentIds = (asArray(row.components) ?? [])
     .map((component) => asText(asObject(component)?.id))
     .filter((componentId) => componentId !== undefined);
@@ -149,8 +171,13 @@ export async function readStatuspage(
   // Report the components.json failure: it is the endpoint we asked for first.
   if (!components.ok) return fromComponentsJson.ok ? components : fromComponentsJson;
   const incidents = summaryBody.ok ? parseStatuspageIncidents(summaryBody.value) : undefined;
+  const overall = summaryBody.ok ? parseStatuspageIndicator(summaryBody.value) : undefined;
   return {
     ok: true,
-    value: { components: components.value, incidents: incidents?.ok ? incidents.value : [] },
+    value: {
+      components: components.value,
+      incidents: incidents?.ok ? incidents.value : [],
+      ...(overall ? { overall } : {}),
+    },
   };
 }

@@ -22,12 +22,28 @@ export interface SourceIncident {
   url: string | null;
   /** Ids of the components the incident names; empty when the page does not say. */
   componentIds: string[];
+  /**
+   * Names of the products or components the incident names, for feeds that give names but no
+   * component list (Google's `affected_products`, Instatus' component names). Optional.
+   */
+  componentNames?: string[];
 }
 
 /** Everything one status source said in one read. */
 export interface SourceReport {
+  /** May be empty for incident-only feeds (Google incidents.json, RSS/Atom). */
   components: SourceComponent[];
   incidents: SourceIncident[];
+  /**
+   * The page-wide state where the page states one (Statuspage `status.indicator`, Instatus
+   * `page.status`, Better Stack `aggregate_state`); absent where it does not.
+   */
+  overall?: ComponentState;
+  /**
+   * True when `components` lists only the affected components (incident.io's widget API):
+   * a component it does not list is operational, not missing.
+   */
+  componentsPartial?: boolean;
 }
 
 /** Why a source could not be read; each maps to a translated reason. */
@@ -43,6 +59,10 @@ export interface SourceError {
   code: SourceErrorCode;
   /** For logs and the popup's details, never shown as markup. */
   detail: string;
+  /** The HTTP status of an `http` error: 429 and 5xx make the scheduler back off. */
+  status?: number;
+  /** How long the server asked us to wait (Retry-After), in ms. */
+  retryAfterMs?: number;
 }
 
 export type Failure = { ok: false; error: SourceError };
@@ -52,6 +72,10 @@ export type Parsed<T> = { ok: true; value: T } | Failure;
 
 export type SourceResult = Parsed<SourceReport>;
 
-export function failure(code: SourceErrorCode, detail: string): Failure {
-  return { ok: false, error: { code, detail } };
+export function failure(
+  code: SourceErrorCode,
+  detail: string,
+  extra: Pick<SourceError, 'status' | 'retryAfterMs'> = {},
+): Failure {
+  return { ok: false, error: { code, detail, ...extra } };
 }
