@@ -1,7 +1,10 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+import { PROVIDERS } from './utils/catalog';
+import { catalogHostPermissions } from './utils/catalog/hosts';
 import { CHATGPT_MATCHES } from './utils/chatgpt-pages';
+import { FIELD_URL_PATTERNS } from './utils/field/classify';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -13,10 +16,14 @@ export default defineConfig({
     default_locale: 'en',
     action: { default_title: '__MSG_extName__' },
     // storage: the snapshot; alarms: checks survive the worker's death; notifications:
-    // outage start/end; scripting: inject the banner UI only while there is an outage.
-    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
-    // Status pages we read, and the ChatGPT hosts the banner is injected into.
-    host_permissions: ['https://status.openai.com/*', ...CHATGPT_MATCHES],
+    // outage start/end; scripting: inject the banner UI only while there is an outage;
+    // webRequest: see (not change, not read) the status of the user's own ChatGPT requests.
+    permissions: ['storage', 'alarms', 'notifications', 'scripting', 'webRequest'],
+    // The status pages and probe targets of the catalog, the ChatGPT hosts the banner is
+    // injected into, and the OpenAI hosts whose request outcomes we watch.
+    host_permissions: [
+      ...new Set([...catalogHostPermissions(PROVIDERS), ...CHATGPT_MATCHES, ...FIELD_URL_PATTERNS]),
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

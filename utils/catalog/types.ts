@@ -2,12 +2,27 @@ import type { SourceRef } from '../sources';
 
 export type ProductCategory = 'chat' | 'image' | 'video' | 'api' | 'code';
 
-/** Which of a status page's components make up one product users know. */
+/** Which parts of a status source make up one product users know. */
 export interface ComponentMatcher {
   /** Components listed under a group of one of these names (case-insensitive). */
   groups?: readonly string[];
   /** Components whose own name matches one of these. */
   names?: readonly RegExp[];
+  /**
+   * Incidents that name an affected product matching one of these: for incident-only feeds
+   * (Google's incidents.json) that list no components.
+   */
+  incidentProducts?: readonly RegExp[];
+  /** The whole page is about this product: its overall state and every incident count. */
+  wholePage?: boolean;
+}
+
+/**
+ * A light endpoint the radar requests itself, without credentials, to see whether the
+ * service answers: a 401 from a model list in milliseconds means "up".
+ */
+export interface ProbeTarget {
+  url: string;
 }
 
 /** A product users know by name (ChatGPT, Sora...): the unit the radar gives a verdict on. */
@@ -17,16 +32,24 @@ export interface ProductDefinition {
   name: string;
   category: ProductCategory;
   homeUrl: string;
-  match: ComponentMatcher;
+  /** How to find it in its provider's status source; absent for probe-only products. */
+  match?: ComponentMatcher;
+  probe?: ProbeTarget;
+  /** What it can stand in for when another product is down (a chat app for ChatGPT...). */
+  standsInFor: readonly ProductCategory[];
 }
 
-/** A provider publishes one status page that covers several products. */
+/** A provider publishes (at most) one status page that covers several products. */
 export interface ProviderDefinition {
   id: string;
   name: string;
-  /** The human page, linked from the popup and the banner. */
+  /** The human page, linked from the popup and the banner; the home page where there is none. */
   statusPageUrl: string;
-  /** Machine-readable sources of that page, best first; the rest are fallbacks. */
+  /**
+   * Machine-readable sources of that page, best first; the rest are fallbacks. Empty where
+   * the provider publishes none (the probe is then the only signal). A provider that changes
+   * platform is a change to this line.
+   */
   sources: readonly SourceRef[];
   products: readonly ProductDefinition[];
 }
@@ -34,6 +57,8 @@ export interface ProviderDefinition {
 /** Somewhere to go when ChatGPT is down. */
 export interface Alternative {
   id: string;
+  /** The catalog product whose verdict says whether it works right now. */
+  productId: string;
   name: string;
   homeUrl: string;
   /** A URL that opens the alternative with the prompt already typed, where it has one. */

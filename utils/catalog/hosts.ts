@@ -1,0 +1,28 @@
+import type { SourceRef } from '../sources';
+import type { ProviderDefinition } from './types';
+
+/**
+ * The match pattern a source needs. A status platform serves several endpoints under its
+ * host; a single feed needs only its own folder, so a feed on a big site (Google's Workspace
+ * status under www.google.com) asks for that folder, not the whole site.
+ */
+function sourcePattern(source: SourceRef): string {
+  if ('baseUrl' in source) return `${new URL(source.baseUrl).origin}/*`;
+  const url = new URL(source.url);
+  return `${url.origin}${url.pathname.slice(0, url.pathname.lastIndexOf('/') + 1)}*`;
+}
+
+/**
+ * The host permissions the catalog needs: each status source and each probe target. Derived,
+ * so adding a provider to the catalog is the only change, and no host is asked for that
+ * nothing reads.
+ */
+export function catalogHostPermissions(providers: readonly ProviderDefinition[]): string[] {
+  const patterns = providers.flatMap((provider) => [
+    ...provider.sources.map(sourcePattern),
+    ...provider.products.flatMap((product) =>
+      product.probe ? [`${new URL(product.probe.url).origin}/*`] : [],
+    ),
+  ]);
+  return [...new Set(patterns)].sort();
+}
