@@ -1,0 +1,206 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import type { FieldEvent, FieldRequestDetails } from '@/utils/field/classify';
+import { FIELD_URL_PATTERNS, observeFieldRequests, recordFieldEvent } from '@/utils/field/observe';
+import { FIELD_EVENTS_CAP, FIELD_WINDOW_MS } from '@/utils/field/window';
+import { fieldEvents } from '@/utils/storage';
+
+const NOW = Date.parse('2025-06-10T14:00:00.000Z');
+
+type RequestEventName = 'onCompleted' | 'onErrorOccurred';
+type Listener = (details: FieldRequestDetails) => void;
+interface Registration {
+  name: RequestEventName;
+  listener: Listener;
+  filter: { urls: string[]; types?: string[] };
+}
+
+/**
+ * WXT's fake browser declares `webRequest` but throws "not implemented" on addListener. This
+ * stubs addListener/removeListener of the two events with spies (put back before each test by
+ * `restoreMocks`) that keep the listeners with their filters; `fire` then delivers a request
+ * the way the browser would: only to listeners whose URL patterns and types match it.
+ */
+function installWebRequest() {
+  const registrations: Registration[] = [];
+  for (const name of ['onCompleted', 'onErrorOccurred'] as const) {
+    const event = fakeBrowser.webRequest[name] as unknown as {
+      addListener: (listener: Listener, filter: Registration['filter']) => void;
+      removeListener: (listener: Listener) => void;
+    };
+    vi.spyOn(event, 'addListener').mockImplementation((listener, filter) => {
+      registrations.push({ name, listener, filter });
+    });
+    vi.spyOn(event, 'removeListener').mockImplementation((listener) => {
+      const index = registrations.findIndex((r) => r.name === name && r.listener === listener);
+      if (index >= 0) registrations.splice(index, 1);
+    });
+  }
+  const fire = (name: RequestEventName, details: FieldRequestDetails) => {
+    for (const { name: registered, listener, filter } of [...registrations]) {
+      const urlMatches = filter.urls.some((p) => new MatchPattern(p).includes(details.url));
+      const typeMatches = !filter.types || filter.types.includes(details.type ?? '');
+      if (registered === name && urlMatches && typeMatches) listener(details);
+    }
+  };
+  return { registrations, fire };
+}
+
+const conversation = (statusCode: number, timeStamp = NOW): FieldRequestDetails => ({
+  url: 'https://chatgpt.com/backend-api/f/conversation',
+  type: 'xmlhttprequest',
+  method: 'POST',
+  statusCode,
+  timeStamp,
+});
+
+const event = (at: number, outcome: FieldEvent['outcome'] = 'failed'): FieldEvent => ({
+  at,
+  productId: 'chatgpt',
+  pathClass: 'conversation',
+  outcome,
+});
+
+describe('observeFieldRequests', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('registers both listeners at once, filtered to the OpenAI hosts and the counted types', () => {
+    const { registrations } = installWebRequest();
+    observeFieldRequests(() => undefined);
+    // No await above: a request that wakes the worker finds its listeners already there.
+    expect(registrations.map((r) => r.name)).toEqual(['onCompleted', 'onErrorOccurred']);
+    for (const { filter } of registrations) {
+      expect(filter).toEqual({ urls: FIELD_URL_PATTERNS, types: ['main_frame', 'xmlhttprequest'] });
+    }
+  });
+
+  it('hands on the requests that say something, and nothing else', () => {
+    const { fire } = installWebRequest();
+    const seen: FieldEvent[] = [];
+    observeFieldRequests((e) => void seen.push(e));
+    fire('onCompleted', conversation(503));
+    fire('onCompleted', conversation(200));
+    fire('onErrorOccurred', {
+      ...conversation(0),
+      statusCode: undefined,
+      error: 'net::ERR_FAILED',
+    });
+    fire('onErrorOccurred', {
+      ...conversation(0),
+      statusCode: undefined,
+      error: 'net::ERR_ABORTED',
+    });
+    fire('onErrorOccurred', {
+      url: 'https://chatgpt.com/favicon.ico',
+      type: 'image',
+      error: 'net::ERR_FAILED',
+      timeStamp: NOW,
+    });
+    fire('onCompleted', {
+      ...conversation(503),
+      url: 'https://example.com/backend-api/conversation',
+    });
+    fire('onCompleted', { ...conversation(503), initiator: 'chrome-extension://ourselves' });
+    expect(seen.map((e) => [e.outcome, e.status ?? e.error])).toEqual([
+      ['failed', 503],
+      ['ok', 200],
+      ['failed', 'net::ERR_FAILED'],
+    ]);
+  });
+
+  it('stops when asked', () => {
+    const { fire, registrations } = installWebRequest();
+    const onEvent = vi.fn();
+    const stop = observeFieldRequests(onEvent);
+    stop();
+    fire('onCompleted', conversation(503));
+    expect(onEvent).not.toHaveBeenCalled();
+    expect(registrations).toEqual([]);
+  });
+
+  it('survives a failing callback', async () => {
+    const { fire } = installWebRequest();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    observeFieldRequests(() => Promise.reject(new Error('quota')));
+    expect(() => fire('onCompleted', conversation(503))).not.toThrow();
+    await vi.waitFor(() => expect(warn).toHaveBeenCalled());
+  });
+
+  it('keeps the caller going when the browser rejects the listeners', () => {
+    // WXT's fake browser throws "not implemented" from addListener, like a browser that
+    // rejects the filter: the background's main must still run what comes after.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const stop = observeFieldRequests(() => undefined);
+    expect(warn).toHaveBeenCalledWith('[field] cannot watch requests', expect.any(Error));
+    expect(() => stop()).not.toThrow();
+  });
+
+  it('does nothing without the webRequest permission', () => {
+    const webRequest = fakeBrowser.webRequest;
+    Reflect.set(fakeBrowser, 'webRequest', undefined);
+    try {
+      const stop = observeFieldRequests(() => undefined);
+      expect(() => stop()).not.toThrow();
+    } finally {
+      Reflect.set(fakeBrowser, 'webRequest', webRequest);
+    }
+  });
+});
+
+describe('recordFieldEvent', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it('keeps every event of a burst, in order', async () => {
+    const burst = Array.from({ length: 40 }, (_, i) => event(NOW + i));
+    await Promise.all(burst.map((e) => recordFieldEvent(e, () => NOW + 100)));
+    expect(await fieldEvents.getValue()).toEqual(burst);
+  });
+
+  it('lives in storage.session: it outlives the worker, not the browser', async () => {
+    await recordFieldEvent(event(NOW), () => NOW);
+    expect(await fakeBrowser.storage.session.get('fieldEvents')).toEqual({
+      fieldEvents: [event(NOW)],
+    });
+    expect(await fakeBrowser.storage.local.get('fieldEvents')).toEqual({});
+  });
+
+  it('forgets events older than the window', async () => {
+    await recordFieldEvent(event(NOW - FIELD_WINDOW_MS - 1), () => NOW - FIELD_WINDOW_MS);
+    await recordFieldEvent(event(NOW - 60_000, 'ok'), () => NOW);
+    await recordFieldEvent(event(NOW), () => NOW);
+    expect(await fieldEvents.getValue()).toEqual([event(NOW - 60_000, 'ok'), event(NOW)]);
+  });
+
+  it('keeps at most the newest FIELD_EVENTS_CAP events', async () => {
+    const many = Array.from({ length: FIELD_EVENTS_CAP + 25 }, (_, i) => event(NOW + i));
+    await Promise.all(many.map((e) => recordFieldEvent(e, () => NOW + 1_000)));
+    const kept = await fieldEvents.getValue();
+    expect(kept).toHaveLength(FIELD_EVENTS_CAP);
+    expect(kept).toEqual(many.slice(-FIELD_EVENTS_CAP));
+  });
+
+  it('goes on after a failed write', async () => {
+    vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValueOnce(new Error('quota'));
+    await expect(recordFieldEvent(event(NOW), () => NOW)).rejects.toThrow('quota');
+    await recordFieldEvent(event(NOW + 1), () => NOW + 1);
+    expect(await fieldEvents.getValue()).toEqual([event(NOW + 1)]);
+  });
+
+  it('records what the observer sees, end to end', async () => {
+    const { fire } = installWebRequest();
+    const writes: Promise<void>[] = [];
+    observeFieldRequests((e) => void writes.push(recordFieldEvent(e, () => NOW + 1)));
+    fire('onCompleted', conversation(502, NOW - 0.3));
+    fire('onCompleted', conversation(503, NOW));
+    await Promise.all(writes);
+    expect((await fieldEvents.getValue()).map((e) => [e.at, e.status])).toEqual([
+      [NOW, 502],
+      [NOW, 503],
+    ]);
+  });
+});

@@ -1,0 +1,130 @@
+/** The products the user's own requests can speak for. */
+export const FIELD_PRODUCTS = ['chatgpt', 'sora', 'openai-api', 'openai-login'] as const;
+export type FieldProductId = (typeof FIELD_PRODUCTS)[number];
+
+/**
+ * One request the user's browser made to an OpenAI host, reduced to what an outage needs.
+ * Privacy: never a body, query string, full path or conversation id; only the host's
+ * product, a coarse class of path, the status or the error name, and the time.
+ */
+export interface FieldEvent {
+  at: number;
+  productId: FieldProductId;
+  pathClass: 'conversation' | 'auth' | 'api' | 'page' | 'other';
+  outcome: 'ok' | 'failed';
+  status?: number;
+  error?: string;
+}
+
+/** The part of a `webRequest` onCompleted / onErrorOccurred event this reads. */
+export interface FieldRequestDetails {
+  url: string;
+  type?: string;
+  statusCode?: number;
+  error?: string;
+  timeStamp: number;
+  method?: string;
+  fromCache?: boolean;
+  /** Chrome: the origin that started the request. */
+  initiator?: string;
+  /** Firefox: the URL of the document or extension page that started the request. */
+  originUrl?: string;
+}
+
+/**
+ * Request types that show what the user sees: page loads and the app's API calls (`fetch`
+ * counts as `xmlhttprequest` in Chrome and Firefox). Not images, scripts, styles, fonts or
+ * favicons (CDN assets fail for their own reasons, and the favicon is often aborted), not
+ * pings/beacons (analytics), and not websockets: `https://` patterns do not match `wss://`,
+ * and a long-lived socket closes for reasons of the tab (sleep, network change), not the service.
+ */
+export const FIELD_REQUEST_TYPES = ['main_frame', 'xmlhttprequest'] as const;
+
+const PRODUCT_BY_HOST: Record<string, FieldProductId> = {
+  'chatgpt.com': 'chatgpt',
+  'chat.openai.com': 'chatgpt',
+  'sora.chatgpt.com': 'sora',
+  'sora.com': 'sora',
+  'auth.openai.com': 'openai-login',
+  'api.openai.com': 'openai-api',
+};
+
+/** The hosts above as `webRequest` URL patterns (HTTPS only: OpenAI serves nothing else). */
+export const FIELD_URL_PATTERNS = Object.keys(PRODUCT_BY_HOST).map((host) => `https://${host}/*`);
+
+/**
+ * Errors caused on the user's side: a navigation away or a cancelled fetch, an ad blocker or
+ * policy, being offline or changing networks. They say nothing about the service.
+ */
+const USER_SIDE_ERRORS = new Set([
+  'net::ERR_ABORTED',
+  'net::ERR_INTERNET_DISCONNECTED',
+  'net::ERR_NETWORK_CHANGED',
+  'net::ERR_NETWORK_IO_SUSPENDED',
+  'net::ERR_NETWORK_ACCESS_DENIED',
+  'net::ERR_ACCESS_DENIED',
+  'net::ERR_CACHE_MISS',
+  'net::ERR_PROXY_CONNECTION_FAILED',
+  'NS_BINDING_ABORTED',
+  'NS_ERROR_ABORT',
+  'NS_ERROR_OFFLINE',
+  'NS_ERROR_BLOCKED_BY_POLICY',
+  'NS_ERROR_CONTENT_BLOCKED',
+]);
+// ERR_BLOCKED_BY_CLIENT / _ADMINISTRATOR / _CSP / _ORB...; Firefox's tracking protection.
+const USER_SIDE_ERROR_PATTERN = /^net::ERR_BLOCKED_BY_|^NS_ERROR_[A-Z]+_URI$/;
+// An error name is a constant; anything else is replaced so no text from the request leaks.
+const ERROR_NAME = /^(net::)?[A-Z][A-Z0-9_]{0,63}$/;
+
+/** Reduces a `webRequest` event to a FieldEvent, or null when it says nothing. Pure. */
+export function classifyRequest(details: FieldRequestDetails): FieldEvent | null {
+  if (
+    details.type !== undefined &&
+    !(FIELD_REQUEST_TYPES as readonly string[]).includes(details.type)
+  ) {
+    return null;
+  }
+  // Preflights are the browser's, and our own probes must not count as the user's requests.
+  if (details.method === 'OPTIONS' || details.fromCache || startedByExtension(details)) return null;
+  let url: URL;
+  try {
+    url = new URL(details.url);
+  } catch {
+    return null;
+  }
+  const productId = url.protocol === 'https:' ? PRODUCT_BY_HOST[url.hostname] : undefined;
+  if (!productId) return null;
+  const at = Math.round(details.timeStamp);
+  const pathClass = classifyPath(productId, url.pathname, details.type);
+  if (details.error !== undefined) {
+    const error = String(details.error);
+    if (USER_SIDE_ERRORS.has(error) || USER_SIDE_ERROR_PATTERN.test(error)) return null;
+    const name = ERROR_NAME.test(error) ? error : 'unknown_error';
+    return { at, productId, pathClass, outcome: 'failed', error: name };
+  }
+  const status = details.statusCode;
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
+    return null;
+  }
+  // 401, 403 and 429 are about the user (signed out, blocked, rate-limited), not an outage.
+  return { at, productId, pathClass, outcome: status >= 500 ? 'failed' : 'ok', status };
+}
+
+function startedByExtension(details: FieldRequestDetails): boolean {
+  const origin = details.initiator ?? details.originUrl ?? '';
+  return /^(chrome|moz|safari-web)-extension:/.test(origin);
+}
+
+function classifyPath(
+  productId: FieldProductId,
+  path: string,
+  type: string | undefined,
+): FieldEvent['pathClass'] {
+  if (type === 'main_frame') return 'page';
+  if (productId === 'openai-login') return 'auth';
+  if (productId === 'openai-api') return 'api';
+  if (/^\/backend-(api|anon)(\/f)?\/conversation(\/|$)/.test(path)) return 'conversation';
+  if (/^\/api\/auth(\/|$)/.test(path)) return 'auth';
+  if (/^\/(backend-api|backend-anon|backend)(\/|$)/.test(path)) return 'api';
+  return 'other';
+}

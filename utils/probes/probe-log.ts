@@ -1,0 +1,96 @@
+import { appendSample, isLatencySpike, latencyBaseline } from './baseline';
+import type { ProbeResult } from './probe';
+
+/** Results kept per target: enough to see a run of failures, small enough for storage.local. */
+export const PROBE_RESULTS_KEPT = 10;
+/** A probe older than this says nothing about now (the worker or the network was asleep). */
+export const PROBE_STALE_MS = 15 * 60_000;
+/** Failures in a row before a target counts as failing: one blip is not an outage. */
+export const FAILURES_TO_FAIL = 2;
+
+/** What the worker remembers of one probe target between runs. */
+export interface ProbeLogEntry {
+  /** The newest PROBE_RESULTS_KEPT results, oldest first. */
+  results: ProbeResult[];
+  /** The newest answered latencies (ms), oldest first: the target's baseline. */
+  latencies: number[];
+}
+
+/** Probe history by target id; stored whole in `storage.local` (see `probeLog`). */
+export type ProbeLog = Record<string, ProbeLogEntry>;
+
+/** What the probes say about one target now. */
+export interface ProbeSignal {
+  state: 'answering' | 'slow' | 'failing' | 'unknown';
+  /** Failing results in a row, newest backwards. */
+  consecutiveFailures: number;
+  /** The latest result's time to headers; null when it failed. */
+  lastLatencyMs: number | null;
+  /** The median latency the latest result is judged against; null while too few samples. */
+  baselineMs: number | null;
+  /** When the current run of failures began; null when the latest result answered. */
+  since: number | null;
+  lastAt: number | null;
+}
+
+/** The log with `result` appended to the target's entry. Pure. */
+export function recordProbe(log: ProbeLog, targetId: string, result: ProbeResult): ProbeLog {
+  const entry = log[targetId] ?? { results: [], latencies: [] };
+  const answeredIn = result.outcome === 'answered' ? result.latencyMs : null;
+  return {
+    ...log,
+    [targetId]: {
+      results: [...entry.results, result].slice(-PROBE_RESULTS_KEPT),
+      latencies: answeredIn === null ? entry.latencies : appendSample(entry.latencies, answeredIn),
+    },
+  };
+}
+
+/** Reads one target's entry as a signal at time `now`. Pure. */
+export function probeSignal(entry: ProbeLogEntry | undefined, now: number): ProbeSignal {
+  const results = entry?.results ?? [];
+  const latest = results.at(-1);
+  if (!entry || !latest) {
+    return {
+      state: 'unknown',
+      consecutiveFailures: 0,
+      lastLatencyMs: null,
+      baselineMs: null,
+      since: null,
+      lastAt: null,
+    };
+  }
+  let run = 0;
+  while (run < results.length && results[results.length - 1 - run]?.outcome === 'failing') run++;
+  // The latest answered latency is already the last sample: judge it against those before it,
+  // or a spike would raise its own bar.
+  const latencies = latest.outcome === 'answered' ? entry.latencies.slice(0, -1) : entry.latencies;
+  const baseline = latencyBaseline(latencies);
+  const signal = {
+    consecutiveFailures: run,
+    lastLatencyMs: latest.latencyMs,
+    baselineMs: baseline?.median ?? null,
+    since: run > 0 ? (results[results.length - run]?.at ?? null) : null,
+    lastAt: latest.at,
+  };
+  return { ...signal, state: stateOf(results, run, latest, baseline, now) };
+}
+
+function stateOf(
+  results: readonly ProbeResult[],
+  run: number,
+  latest: ProbeResult,
+  baseline: ReturnType<typeof latencyBaseline>,
+  now: number,
+): ProbeSignal['state'] {
+  if (now - latest.at > PROBE_STALE_MS) return 'unknown';
+  if (run >= FAILURES_TO_FAIL) return 'failing';
+  if (latest.outcome === 'answered') {
+    return latest.latencyMs !== null && isLatencySpike(latest.latencyMs, baseline)
+      ? 'slow'
+      : 'answering';
+  }
+  // A single failure: the target answered just before, so call it a blip; with no earlier
+  // answer there is nothing to say yet.
+  return results.length > run ? 'answering' : 'unknown';
+}
