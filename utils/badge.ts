@@ -23,6 +23,8 @@ export interface BadgeLook {
 export function badgeFor(snapshot: HealthSnapshot | null): BadgeLook {
   const state = worstState(snapshot?.services.map((service) => service.state) ?? []);
   const troubled = snapshot?.services.filter((service) => isTrouble(service.state)) ?? [];
+  const unknown = snapshot?.services.filter((service) => service.state === 'unknown') ?? [];
+  // Green says "no trouble seen", so the tooltip names what the radar has no word on.
   const title =
     troubled.length > 0
       ? t(
@@ -31,7 +33,9 @@ export function badgeFor(snapshot: HealthSnapshot | null): BadgeLook {
         )
       : state === 'unknown'
         ? t('badge_titleUnknown')
-        : t('badge_titleAllGood');
+        : unknown.length > 0
+          ? t('badge_titleSomeUnknown', formatList(unknown.map((service) => service.name)))
+          : t('badge_titleAllGood');
   return { text: t(`badge_${state}`), color: BADGE_COLORS[state], title };
 }
 

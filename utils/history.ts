@@ -1,4 +1,4 @@
-import { createStore, delMany, keys, set, type UseStore } from 'idb-keyval';
+import { createStore, delMany, keys, set, setMany, values, type UseStore } from 'idb-keyval';
 import type { ComponentState } from './health/states';
 import type { HealthSnapshot } from './health/types';
 
@@ -22,7 +22,8 @@ export async function appendCheck(snapshot: HealthSnapshot, store = historyStore
     checkedAt: snapshot.checkedAt,
     states: Object.fromEntries(snapshot.services.map((service) => [service.id, service.state])),
   };
-  await set(snapshot.checkedAt, record, store);
+  // One record a minute at most: the worker republishes after every source that answers.
+  await set(Math.floor(snapshot.checkedAt / 60_000) * 60_000, record, store);
 }
 
 /** Drops checks older than the keep window; returns how many went. */
@@ -30,4 +31,50 @@ export async function pruneHistory(now: number, store = historyStore()): Promise
   const old = (await keys<number>(store)).filter((key) => key < now - HISTORY_KEEP_MS);
   await delMany(old, store);
   return old.length;
+}
+
+/** One outage as the radar saw it: when its own signals and the official page first said so. */
+export interface DetectionRecord {
+  serviceId: string;
+  troubleSince: number;
+  radarAt: number | null;
+  officialAt: number | null;
+  /** How much earlier the radar knew than the official page; null until both have spoken. */
+  leadMs: number | null;
+}
+
+/** Detection records, keyed `serviceId:troubleSince`, one per outage. */
+export function detectionStore(): UseStore {
+  return createStore('ai-outage-radar-detections', 'detections');
+}
+
+/**
+ * Keeps the detection times of every outage in progress, so the lead over the official page
+ * outlives the outage. Written by the background worker only.
+ */
+export async function recordDetections(
+  snapshot: HealthSnapshot,
+  store = detectionStore(),
+): Promise<void> {
+  const records = snapshot.services
+    .filter((service) => service.troubleSince !== null)
+    .map(({ id, troubleSince, detection }): DetectionRecord => ({
+      serviceId: id,
+      troubleSince: troubleSince!,
+      ...detection,
+      leadMs:
+        detection.radarAt !== null && detection.officialAt !== null
+          ? detection.officialAt - detection.radarAt
+          : null,
+    }));
+  if (records.length === 0) return;
+  await setMany(
+    records.map((record) => [`${record.serviceId}:${record.troubleSince}`, record]),
+    store,
+  );
+}
+
+/** Every recorded outage's detection times. */
+export async function readDetections(store = detectionStore()): Promise<DetectionRecord[]> {
+  return values<DetectionRecord>(store);
 }

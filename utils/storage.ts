@@ -1,9 +1,21 @@
 import { storage } from 'wxt/utils/storage';
+import type { SourceReads } from './check/source-reads';
+import type { FieldEvent } from './field/classify';
 import type { HealthSnapshot } from './health/types';
+import type { ProbeLog } from './probes/probe-log';
 
 /** The latest health snapshot; written only by the background worker, read by every UI. */
 export const healthSnapshot = storage.defineItem<HealthSnapshot | null>('local:healthSnapshot', {
   fallback: null,
+  version: 1,
+});
+
+/**
+ * What the worker remembers of each provider's status source between checks: the last good
+ * report, the last error, and when to read it next. Written by the worker only.
+ */
+export const sourceReads = storage.defineItem<SourceReads>('local:sourceReads', {
+  fallback: {},
   version: 1,
 });
 
@@ -13,5 +25,23 @@ export const healthSnapshot = storage.defineItem<HealthSnapshot | null>('local:h
  */
 export const bannerDismissedFor = storage.defineItem<number | null>('local:bannerDismissedFor', {
   fallback: null,
+  version: 1,
+});
+
+/**
+ * Each probe target's recent results and answered latencies (its baseline), by target id.
+ * Written by the worker only.
+ */
+export const probeLog = storage.defineItem<ProbeLog>('local:probeLog', {
+  fallback: {},
+  version: 1,
+});
+
+/**
+ * The user's own recent requests to OpenAI hosts, reduced to product, path class and outcome.
+ * `session:` on purpose: it outlives the worker, not the browser, and holds only 5 minutes.
+ */
+export const fieldEvents = storage.defineItem<FieldEvent[]>('session:fieldEvents', {
+  fallback: [],
   version: 1,
 });

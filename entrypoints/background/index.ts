@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
-import { runCheck } from '@/utils/check/run-check';
+import { createRadar } from '@/utils/check/run-check';
 import { CHECK_ALARM, ensureAlarms, PRUNE_ALARM, singleFlight } from '@/utils/check/schedule';
+import { observeFieldRequests, recordFieldEvent } from '@/utils/field/observe';
 import { pruneHistory } from '@/utils/history';
 import { onMessage } from '@/utils/messaging';
 import { statusPageForNotification } from '@/utils/notify';
@@ -9,11 +10,13 @@ import { syncBannerRegistration } from '@/utils/banner-registration';
 import { bannerDismissedFor, healthSnapshot } from '@/utils/storage';
 
 export default defineBackground(() => {
-  const check = singleFlight(() => runCheck());
+  const radar = createRadar();
+  const check = singleFlight(() => radar.check());
+  const checkAll = singleFlight(() => radar.check(true));
 
   // Listeners are registered synchronously so an event that wakes the worker is delivered.
-  browser.runtime.onInstalled.addListener(() => void check());
-  browser.runtime.onStartup.addListener(() => void check());
+  browser.runtime.onInstalled.addListener(() => void checkAll());
+  browser.runtime.onStartup.addListener(() => void checkAll());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === CHECK_ALARM) void check();
     if (alarm.name === PRUNE_ALARM) void pruneHistory(Date.now());
@@ -23,8 +26,16 @@ export default defineBackground(() => {
     if (url) void browser.tabs.create({ url });
     void browser.notifications.clear(id);
   });
+  // The user's own requests to ChatGPT: the earliest signal there is. A failure is published
+  // at once and makes the radar look at the official page and probes straight away.
+  observeFieldRequests((event) => {
+    void recordFieldEvent(event)
+      .then(() => radar.refresh())
+      .then(() => (event.outcome === 'failed' ? check() : undefined))
+      .catch((error) => console.error('field', error));
+  });
 
-  onMessage('checkNow', () => check());
+  onMessage('checkNow', () => checkAll());
   onMessage('dismissBanner', async ({ data }) => {
     await bannerDismissedFor.setValue(data);
     await syncBannerRegistration(bannerService(await healthSnapshot.getValue(), data) !== null);

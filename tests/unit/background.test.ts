@@ -21,6 +21,7 @@ describe('background worker', () => {
     vi.spyOn(globalThis, 'fetch').mockImplementation(fixtureFetch(() => scenario));
   });
   afterEach(() => {
+    vi.useRealTimers();
     removeAllListeners();
     vi.restoreAllMocks();
   });
@@ -42,6 +43,9 @@ describe('background worker', () => {
       expect((await healthSnapshot.getValue())?.services[0]?.state).toBe('operational'),
     );
     scenario = 'outage';
+    // The alarm fires when the page is next due: five calm minutes later.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 5 * 60_000);
     await fakeBrowser.alarms.onAlarm.trigger({ name: CHECK_ALARM, scheduledTime: Date.now() });
     await vi.waitFor(async () =>
       expect((await healthSnapshot.getValue())?.services[0]?.state).toBe('major_outage'),

@@ -2,22 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { settleEpisodes } from '@/utils/health/episodes';
 import type { ComponentState } from '@/utils/health/states';
 import type { ServiceHealth } from '@/utils/health/types';
+import { serviceHealth } from '../helpers/health';
 
 function health(state: ComponentState, troubleSince: number | null = null): ServiceHealth {
-  return {
-    id: 'chatgpt',
-    name: 'ChatGPT',
-    providerId: 'openai',
-    category: 'chat',
-    homeUrl: 'https://chatgpt.com',
-    statusPageUrl: 'https://status.openai.com',
-    state,
-    affected: [],
-    incidents: [],
-    reasons: [],
-    troubleSince,
-    lastReadAt: 0,
-  };
+  return serviceHealth({ state, troubleSince });
 }
 
 /** Runs a sequence of verdicts through settleEpisodes and lists the transitions it made. */

@@ -2,20 +2,29 @@ import { IDBFactory } from 'fake-indexeddb';
 import { entries } from 'idb-keyval';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { runCheck } from '@/utils/check/run-check';
+import { OPENAI } from '@/utils/catalog/openai';
+import type { ProviderDefinition } from '@/utils/catalog/types';
+import { CADENCE } from '@/utils/check/cadence';
+import { createRadar } from '@/utils/check/run-check';
 import { historyStore, pruneHistory, HISTORY_KEEP_MS, type CheckRecord } from '@/utils/history';
-import { healthSnapshot } from '@/utils/storage';
-import { fixtureFetch, type OpenAiScenario } from '../helpers/fixtures';
+import { healthSnapshot, sourceReads } from '@/utils/storage';
+import { fixture, fixtureFetch, type OpenAiScenario } from '../helpers/fixtures';
 import { installMessages } from '../helpers/messages';
 import { installScripting } from '../helpers/scripting';
 
 const START = Date.parse('2025-06-10T13:50:00.000Z');
 
-describe('runCheck', () => {
+describe('a check', () => {
   let scenario: OpenAiScenario | Response = 'healthy';
   let clock = START;
   let scripting: ReturnType<typeof installScripting>;
-  const check = () => runCheck({ fetch: fixtureFetch(() => scenario), now: () => clock });
+  // Each step is a full check, as "Check now" makes: scheduling has its own tests below.
+  const check = () =>
+    createRadar({
+      fetch: fixtureFetch(() => scenario),
+      now: () => clock,
+      providers: [OPENAI],
+    }).check(true);
 
   beforeEach(() => {
     fakeBrowser.reset();
@@ -35,12 +44,7 @@ describe('runCheck', () => {
   it('stores one snapshot per check, read back by every UI', async () => {
     const snapshot = await check();
     expect(await healthSnapshot.getValue()).toEqual(snapshot);
-    expect(snapshot.services.map((s) => s.state)).toEqual([
-      'operational',
-      'operational',
-      'operational',
-      'operational',
-    ]);
+    expect(snapshot.services.map((s) => s.state)).toEqual(OPENAI.products.map(() => 'operational'));
   });
 
   it('paints the badge with the worst state and names the products in trouble', async () => {
@@ -107,18 +111,132 @@ describe('runCheck', () => {
     expect(await entries(historyStore())).toHaveLength(1);
   });
 
-  it('keeps working when the page sends HTML instead of status data', async () => {
+  it('keeps working when every answer is an HTML page instead of status data', async () => {
     scenario = new Response('<!doctype html><title>Just a moment...</title>', { status: 200 });
     const snapshot = await check();
-    expect(snapshot.services.every((s) => s.state === 'unknown')).toBe(true);
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('?');
+    // The page's word is unknown, never "down". The probed products answered (a 200 is an
+    // answer) and say so with low confidence; the others are unknown.
+    for (const service of snapshot.services) {
+      expect(service.officialState).toBe('unknown');
+      expect(service.reasons.map((r) => r.key)).toContain('reason_source_not_json');
+      const probed = OPENAI.products.find((p) => p.id === service.id)?.probe !== undefined;
+      expect([service.id, service.state]).toEqual([service.id, probed ? 'operational' : 'unknown']);
+      if (probed) expect(service.confidence).toBe('low');
+    }
+    // No trouble seen, and the tooltip says which services the radar has no word on.
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('OK');
+    expect(await fakeBrowser.action.getTitle({})).toBe(
+      'AI Outage Radar: no trouble seen; no word on Sora, Codex, and OpenAI Login',
+    );
   });
 
   it('falls back to the native incident.io feed when the compatibility API fails', async () => {
     const outage = fixtureFetch(() => 'outage');
     const compatBroken: typeof fetch = async (input) =>
       String(input).includes('/api/v2/') ? new Response('gone', { status: 404 }) : outage(input);
-    const snapshot = await runCheck({ fetch: compatBroken, now: () => clock });
+    const snapshot = await createRadar({
+      fetch: compatBroken,
+      now: () => clock,
+      providers: [OPENAI],
+    }).check(true);
     expect(snapshot.services.find((s) => s.id === 'chatgpt')?.state).toBe('major_outage');
+  });
+});
+
+describe('scheduling', () => {
+  let clock = START;
+  let statusReads = 0;
+  let answer: () => Response = () => new Response('{}', { status: 200 });
+  const healthy = fixtureFetch(() => 'healthy');
+  const counting: typeof fetch = async (input) => {
+    if (String(input).includes('/api/v2/components.json')) statusReads += 1;
+    return String(input).includes('status.openai.com') ? answer() : healthy(input);
+  };
+  const radar = () =>
+    createRadar({ fetch: counting, now: () => clock, random: () => 1, providers: [OPENAI] });
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    globalThis.indexedDB = new IDBFactory();
+    installMessages('en');
+    installScripting();
+    clock = START;
+    statusReads = 0;
+  });
+
+  it('reads a calm status page every few minutes, not on every alarm', async () => {
+    answer = () => new Response(fixture('openai/healthy/components.json'));
+    const engine = radar();
+    await engine.check();
+    expect(statusReads).toBe(1);
+    for (let minute = 1; minute < CADENCE.calmMs / 60_000; minute += 1) {
+      clock = START + minute * 60_000;
+      await engine.check();
+    }
+    expect(statusReads).toBe(1);
+    clock = START + CADENCE.calmMs;
+    await engine.check();
+    expect(statusReads).toBe(2);
+  });
+
+  it('backs off a status page that answers 503, and honours Retry-After on 429', async () => {
+    answer = () => new Response('busy', { status: 503 });
+    const engine = radar();
+    await engine.check();
+    await engine.check();
+    const first = (await sourceReads.getValue()).openai!;
+    expect(first.failures).toBe(1);
+    expect(first.nextDueAt - clock).toBe(CADENCE.calmMs);
+    clock = first.nextDueAt;
+    await engine.check();
+    const second = (await sourceReads.getValue()).openai!;
+    expect(second.failures).toBe(2);
+    expect(second.nextDueAt - clock).toBe(2 * CADENCE.calmMs);
+    answer = () => new Response('slow down', { status: 429, headers: { 'retry-after': '3600' } });
+    clock = second.nextDueAt;
+    await engine.check();
+    expect((await sourceReads.getValue()).openai!.nextDueAt - clock).toBe(3_600_000);
+    expect(statusReads).toBe(3);
+  });
+
+  it('publishes each source as it answers: a slow page never delays the others', async () => {
+    const slowCalls: ((response: Response) => void)[] = [];
+    const slowPage: ProviderDefinition = {
+      id: 'slow',
+      name: 'Slow',
+      statusPageUrl: 'https://status.slow.example',
+      sources: [{ format: 'statuspage', baseUrl: 'https://status.slow.example' }],
+      products: [
+        {
+          id: 'slowpoke',
+          name: 'Slowpoke',
+          category: 'chat',
+          homeUrl: 'https://slow.example',
+          match: { wholePage: true },
+          standsInFor: [],
+        },
+      ],
+    };
+    const fetchBoth: typeof fetch = (input) =>
+      String(input).includes('slow.example')
+        ? new Promise((resolve) => slowCalls.push(resolve))
+        : healthy(input);
+    const done = createRadar({
+      fetch: fetchBoth,
+      now: () => clock,
+      providers: [OPENAI, slowPage],
+    }).check(true);
+    await vi.waitFor(async () =>
+      expect(
+        (await healthSnapshot.getValue())?.services.find((s) => s.id === 'chatgpt')?.state,
+      ).toBe('operational'),
+    );
+    for (const release of slowCalls) {
+      release(new Response('{"components":[{"id":"a","name":"A","status":"major_outage"}]}'));
+    }
+    await done;
+    expect(
+      (await healthSnapshot.getValue())?.services.find((s) => s.id === 'slowpoke')?.state,
+    ).toBe('major_outage');
   });
 });

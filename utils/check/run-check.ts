@@ -1,54 +1,142 @@
+import { browser } from 'wxt/browser';
 import { PROVIDERS } from '../catalog';
 import type { ProviderDefinition } from '../catalog/types';
-import { applyBadge } from '../badge';
-import { bannerService } from '../banner';
-import { syncBannerRegistration } from '../banner-registration';
-import { settleEpisodes } from '../health/episodes';
-import type { HealthSnapshot } from '../health/types';
-import { providerVerdicts } from '../health/verdict';
-import { appendCheck } from '../history';
-import { notifyTransitions } from '../notify';
+import { CHATGPT_MATCHES } from '../chatgpt-pages';
+import { fieldSignals } from '../field/window';
+import { isTrouble } from '../health/states';
+import { probeTarget } from '../probes/probe';
+import { recordProbe } from '../probes/probe-log';
 import { readFirstAnswering } from '../sources';
-import { bannerDismissedFor, healthSnapshot } from '../storage';
+import { fieldEvents, healthSnapshot, probeLog, sourceReads } from '../storage';
+import {
+  isOverloaded,
+  nextProbeDue,
+  nextSourceDue,
+  sourceInterval,
+  type Attention,
+} from './cadence';
+import { publishSnapshot } from './publish';
+import { recordRead } from './source-reads';
+
+/** An alarm may fire a little before a source is due; this much early still counts. */
+const DUE_SLACK_MS = 10_000;
 
 export interface CheckOptions {
   fetch?: typeof fetch;
   now?: () => number;
+  random?: () => number;
   providers?: readonly ProviderDefinition[];
 }
 
 /**
- * One check: read every provider's status in parallel, turn it into verdicts, carry outage
- * episodes over from the last snapshot, store the new snapshot, then let the badge,
- * notifications, history and the ChatGPT banner follow it. Each of those catches its own failure: a broken
- * notification never loses a snapshot.
+ * The radar's engine room, made once per worker start. `check` reads the status sources and
+ * probes that are due (all of them when forced), in parallel; each result is stored and
+ * republished as soon as it lands, so one slow page never delays the others. `refresh`
+ * republishes from what is stored (after a field event). Both go through one queue: it
+ * only orders writes, so a worker that dies loses nothing but the queue.
  */
-export async function runCheck(options: CheckOptions = {}): Promise<HealthSnapshot> {
-  const now = options.now?.() ?? Date.now();
-  const previous = (await healthSnapshot.getValue())?.services ?? [];
-  const verdicts = await Promise.all(
-    (options.providers ?? PROVIDERS).map(async (provider) =>
-      providerVerdicts(
-        provider,
-        await readFirstAnswering(provider.sources, { fetch: options.fetch }),
-        previous,
-        now,
+export function createRadar(options: CheckOptions = {}) {
+  const providers = options.providers ?? PROVIDERS;
+  const clock = options.now ?? (() => Date.now());
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const refresh = () => serially(() => publishSnapshot(providers, clock()));
+
+  async function check(force = false) {
+    const now = clock();
+    const [reads, probes, events, snapshot] = await Promise.all([
+      sourceReads.getValue(),
+      probeLog.getValue(),
+      fieldEvents.getValue(),
+      healthSnapshot.getValue(),
+    ]);
+    const fields = fieldSignals(events, now) as Record<string, { state: string } | undefined>;
+    const watchingChatGpt = await chatGptOpen();
+    const attention = (provider: ProviderDefinition): Attention => ({
+      trouble: provider.products.some(
+        (product) =>
+          isTrouble(snapshot?.services.find((s) => s.id === product.id)?.state ?? 'unknown') ||
+          fields[product.id]?.state === 'failing' ||
+          (probes[product.id]?.results.at(-1)?.outcome ?? 'answered') === 'failing',
       ),
-    ),
-  );
-  const { services, transitions } = settleEpisodes(previous, verdicts.flat(), now);
-  const snapshot: HealthSnapshot = { checkedAt: now, services };
-  await healthSnapshot.setValue(snapshot);
-  await Promise.all([
-    applyBadge(snapshot).catch((error) => console.error('badge', error)),
-    notifyTransitions(transitions, now).catch((error) => console.error('notifications', error)),
-    appendCheck(snapshot).catch((error) => console.error('history', error)),
-    bannerDismissedFor
-      .getValue()
-      .then((dismissedFor) =>
-        syncBannerRegistration(bannerService(snapshot, dismissedFor) !== null),
-      )
-      .catch((error) => console.error('banner', error)),
-  ]);
-  return snapshot;
+      watching: watchingChatGpt && provider.id === 'openai',
+    });
+
+    const sourceTasks = providers
+      .filter((provider) => provider.sources.length > 0)
+      .filter((provider) => {
+        const read = reads[provider.id];
+        if (force || !read) return true;
+        // Attention that began after the last read (trouble, a ChatGPT tab opened) pulls the
+        // next one forward, so a failing request gets the official word within a minute, not
+        // five; a page that asked us to back off is left alone until it said.
+        const due = isOverloaded(read.error)
+          ? read.nextDueAt
+          : Math.min(read.nextDueAt, read.attemptedAt + sourceInterval(attention(provider)));
+        return due <= now + DUE_SLACK_MS;
+      })
+      .map(async (provider) => {
+        const result = await readFirstAnswering(provider.sources, {
+          fetch: options.fetch,
+          now: clock,
+        });
+        const at = clock();
+        await serially(async () => {
+          const all = await sourceReads.getValue();
+          const before = all[provider.id];
+          const failures = result.ok ? 0 : (before?.failures ?? 0) + 1;
+          const due = nextSourceDue(
+            at,
+            sourceInterval(attention(provider)),
+            result.ok ? null : result.error,
+            failures,
+            options.random,
+          );
+          await sourceReads.setValue({
+            ...all,
+            [provider.id]: recordRead(before, result, at, due),
+          });
+          await publishSnapshot(providers, at);
+        });
+      });
+
+    const probeTasks = providers.flatMap((provider) =>
+      provider.products
+        .filter((product) => product.probe)
+        .filter((product) => {
+          const last = probes[product.id]?.results.at(-1)?.at;
+          const due = last === undefined ? 0 : nextProbeDue(last, attention(provider));
+          return force || due <= now + DUE_SLACK_MS;
+        })
+        .map(async (product) => {
+          const result = await probeTarget(product.probe!.url, {
+            fetch: options.fetch,
+            now: clock,
+          });
+          await serially(async () => {
+            await probeLog.setValue(recordProbe(await probeLog.getValue(), product.id, result));
+            await publishSnapshot(providers, clock());
+          });
+        }),
+    );
+
+    await Promise.all([...sourceTasks, ...probeTasks]);
+    // Publish once more even when nothing was due: time alone can make a reading stale.
+    return refresh();
+  }
+
+  return { check, refresh };
+}
+
+/** Whether the user has ChatGPT open: the host permission lets us ask without "tabs". */
+async function chatGptOpen(): Promise<boolean> {
+  try {
+    return (await browser.tabs.query({ url: CHATGPT_MATCHES })).length > 0;
+  } catch {
+    return false;
+  }
 }

@@ -22,6 +22,15 @@ export interface IncidentSummary {
   url: string | null;
 }
 
+/** How sure the radar is of a verdict: two sources agreeing, one, or only a probe. */
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** When each side first saw the current trouble: the radar's own signals, the official page. */
+export interface Detection {
+  radarAt: number | null;
+  officialAt: number | null;
+}
+
 /** The verdict for one product, as every UI reads it. */
 export interface ServiceHealth {
   id: string;
@@ -31,6 +40,9 @@ export interface ServiceHealth {
   homeUrl: string;
   statusPageUrl: string;
   state: ComponentState;
+  confidence: Confidence;
+  /** What the official page alone says (`unknown` where there is none or it is silent). */
+  officialState: ComponentState;
   /** Non-operational components, by name, for "what is affected". */
   affected: { name: string; state: ComponentState }[];
   incidents: IncidentSummary[];
@@ -39,6 +51,9 @@ export interface ServiceHealth {
   troubleSince: number | null;
   /** When a source last answered for this product: the age of what we show. */
   lastReadAt: number | null;
+  /** While trouble only our signals saw is calming down: since when (hysteresis). */
+  calmSince: number | null;
+  detection: Detection;
 }
 
 /**

@@ -1,0 +1,43 @@
+import type { ProviderDefinition } from '../catalog/types';
+import { applyBadge } from '../badge';
+import { bannerService } from '../banner';
+import { syncBannerRegistration } from '../banner-registration';
+import { computeSnapshot } from '../health/snapshot';
+import type { HealthSnapshot } from '../health/types';
+import { appendCheck, recordDetections } from '../history';
+import { notifyTransitions } from '../notify';
+import { bannerDismissedFor, fieldEvents, healthSnapshot, probeLog, sourceReads } from '../storage';
+
+/**
+ * Computes the snapshot from everything stored and publishes it: storage first, then the
+ * badge, notifications, history and the ChatGPT banner follow. Each of those catches its
+ * own failure: a broken notification never loses a snapshot.
+ */
+export async function publishSnapshot(
+  providers: readonly ProviderDefinition[],
+  now: number,
+): Promise<HealthSnapshot> {
+  const [reads, probes, events, previous, dismissedFor] = await Promise.all([
+    sourceReads.getValue(),
+    probeLog.getValue(),
+    fieldEvents.getValue(),
+    healthSnapshot.getValue(),
+    bannerDismissedFor.getValue(),
+  ]);
+  const { snapshot, transitions } = computeSnapshot(
+    providers,
+    { reads, probes, fieldEvents: events, previous: previous?.services ?? [] },
+    now,
+  );
+  await healthSnapshot.setValue(snapshot);
+  await Promise.all([
+    applyBadge(snapshot).catch((error) => console.error('badge', error)),
+    notifyTransitions(transitions, now).catch((error) => console.error('notifications', error)),
+    appendCheck(snapshot).catch((error) => console.error('history', error)),
+    recordDetections(snapshot).catch((error) => console.error('history', error)),
+    syncBannerRegistration(bannerService(snapshot, dismissedFor) !== null).catch((error) =>
+      console.error('banner', error),
+    ),
+  ]);
+  return snapshot;
+}
