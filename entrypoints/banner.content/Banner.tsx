@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { StateDot } from '@/components/StateDot';
-import { ALTERNATIVES } from '@/utils/catalog/alternatives';
+import type { Alternative } from '@/utils/catalog/types';
 import { readComposer } from '@/utils/chatgpt-composer';
-import { stateLabel } from '@/utils/health/reason-text';
+import { bannerEvidence } from '@/utils/banner';
+import { reasonText, stateLabel } from '@/utils/health/reason-text';
 import type { ServiceHealth } from '@/utils/health/types';
 import { formatClock, formatList, t } from '@/utils/i18n';
 
@@ -12,11 +13,21 @@ const MAX_PROMPT_IN_URL = 4_000;
 type PromptNotice = 'copied' | 'empty' | 'unreadable' | null;
 
 /** What is wrong with ChatGPT, since when, and where to go instead. Text only, never markup. */
-export function Banner({ service, onDismiss }: { service: ServiceHealth; onDismiss: () => void }) {
+export function Banner({
+  service,
+  alternatives,
+  onDismiss,
+}: {
+  service: ServiceHealth;
+  /** Healthy right now, best first (see rankAlternatives). */
+  alternatives: readonly Alternative[];
+  onDismiss: () => void;
+}) {
   const [prompt, setPrompt] = useState<string | null>(null);
   const [notice, setNotice] = useState<PromptNotice>(null);
   const incident = service.incidents[0];
   const affected = service.affected.map((component) => component.name);
+  const evidence = bannerEvidence(service);
 
   // Reads the composer only now, on the user's click, and never sends it anywhere but the
   // clipboard and the alternative the user then picks.
@@ -50,6 +61,9 @@ export function Banner({ service, onDismiss }: { service: ServiceHealth; onDismi
             {affected.length > 0 && ` · ${formatList(affected)}`}
           </span>
           {incident && <span class="banner__incident">{incident.title}</span>}
+          {!incident && evidence.length > 0 && (
+            <span class="banner__incident">{evidence.map(reasonText).join(' ')}</span>
+          )}
         </div>
         <a
           class="banner__status"
@@ -71,7 +85,7 @@ export function Banner({ service, onDismiss }: { service: ServiceHealth; onDismi
       </div>
       <div class="banner__alternatives">
         <span class="banner__try">{t('banner_tryInstead')}</span>
-        {ALTERNATIVES.map((alternative) => (
+        {alternatives.map((alternative) => (
           <a
             key={alternative.id}
             class="banner__alternative"

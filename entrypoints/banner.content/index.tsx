@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { bannerService } from '@/utils/banner';
+import { bannerService, rankAlternatives } from '@/utils/banner';
 import { CHATGPT_MATCHES } from '@/utils/chatgpt-pages';
 import { sendMessage } from '@/utils/messaging';
 import { bannerDismissedFor, healthSnapshot } from '@/utils/storage';
@@ -44,7 +44,10 @@ export default defineContentScript({
         retire();
         if (service.troubleSince !== null) void sendMessage('dismissBanner', service.troubleSince);
       };
-      render(<Banner service={service} onDismiss={dismiss} />, ui.mounted!);
+      render(
+        <Banner service={service} alternatives={rankAlternatives(snapshot)} onDismiss={dismiss} />,
+        ui.mounted!,
+      );
     };
 
     // The banner must never break the page: a failure leaves ChatGPT as it was.

@@ -28,11 +28,23 @@ export function App() {
           {summary}
         </p>
       )}
+      {snapshot && troubled.length > 0 && (
+        <section aria-label={t('popup_groupTrouble')}>
+          <ul class="services">
+            {troubled.map((service) => (
+              <ServiceRow key={service.id} service={service} />
+            ))}
+          </ul>
+          <h2 class="services__heading">{t('popup_groupOthers')}</h2>
+        </section>
+      )}
       {snapshot && (
-        <ul class="services">
-          {snapshot.services.map((service) => (
-            <ServiceRow key={service.id} service={service} />
-          ))}
+        <ul class="services services--others">
+          {snapshot.services
+            .filter((service) => !isTrouble(service.state))
+            .map((service) => (
+              <ServiceRow key={service.id} service={service} />
+            ))}
         </ul>
       )}
       <CheckFooter checkedAt={snapshot?.checkedAt ?? null} />

@@ -4,9 +4,20 @@ import { reasonText, stateLabel } from '@/utils/health/reason-text';
 import type { ServiceHealth } from '@/utils/health/types';
 import { formatClock, t } from '@/utils/i18n';
 
-/** One product: its state, since when, why we think so, and the official incident. */
+/** "Seen 7 min before the official page", when the radar's own signals were first. */
+function leadMinutes(service: ServiceHealth): number | null {
+  const { radarAt, officialAt } = service.detection ?? { radarAt: null, officialAt: null };
+  if (radarAt === null || officialAt === null || officialAt - radarAt < 60_000) return null;
+  return Math.round((officialAt - radarAt) / 60_000);
+}
+
+/**
+ * One product: its state, since when, why we think so, and the official incident. A healthy
+ * one says why in one quiet line; one in trouble or unknown gives each reason its own.
+ */
 export function ServiceRow({ service }: { service: ServiceHealth }) {
   const trouble = isTrouble(service.state);
+  const lead = leadMinutes(service);
   return (
     <li class={`service service--${service.state}`}>
       <div class="service__head">
@@ -22,11 +33,20 @@ export function ServiceRow({ service }: { service: ServiceHealth }) {
           )}
         </span>
       </div>
+      {service.state === 'operational' && service.reasons.length > 0 && (
+        <p class="service__why">{service.reasons.map(reasonText).join(' ')}</p>
+      )}
       {service.state !== 'operational' && (
         <ul class="service__reasons">
           {service.reasons.map((reason, index) => (
             <li key={index}>{reasonText(reason)}</li>
           ))}
+          {trouble && service.confidence && (
+            <li class="service__confidence">
+              {t(`confidence_${service.confidence}`)}
+              {lead !== null && ` · ${t('popup_lead', String(lead))}`}
+            </li>
+          )}
         </ul>
       )}
       {service.incidents.map((incident) => (
