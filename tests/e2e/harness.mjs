@@ -1,54 +1,30 @@
-// Loads the built extension into Debian's Chromium with playwright-core and serves every
-// request from fixtures: status.openai.com's real URLs from tests/fixtures, chatgpt.com from
-// a small page with a composer, and anything else refused, so no test touches the internet.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+// Loads the built extension into Debian's Chromium with playwright-core, in the fixture
+// world of world.mjs: every status page, probe target and chatgpt.com answered from
+// tests/fixtures at their real URLs, and anything else refused, so no test touches the
+// internet. By default Playwright's routing answers; `{ https: true }` puts a real local
+// HTTPS server in between instead (for the HTTP cache and bytes on the wire).
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startHttpsWorld } from './https-world.mjs';
+import { answer, newWorld } from './world.mjs';
+
+export { CHATGPT_PAGE, PROBE_ORIGINS, shiftToNow, STATUS_SOURCES } from './world.mjs';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const EXTENSION = join(ROOT, '.output/chrome-mv3');
-const FIXTURES = join(ROOT, 'tests/fixtures');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-/** Where status.openai.com's machine-readable endpoints live in a fixture folder. */
-const STATUS_FILES = {
-  '/api/v2/components.json': 'components.json',
-  '/api/v2/summary.json': 'summary.json',
-  '/proxy/status.openai.com': 'proxy.json',
-};
-
-/** The moment the fixtures were captured at: their timestamps are moved so that it is now. */
-const FIXTURE_NOW = Date.parse('2025-06-10T14:06:00.000Z');
-
-/** Moves every ISO timestamp of a fixture by the same amount, so an outage began minutes ago. */
-export function shiftToNow(body, now = Date.now()) {
-  return body.replace(/"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z)"/g, (_, iso) =>
-    JSON.stringify(new Date(Date.parse(iso) + now - FIXTURE_NOW).toISOString()),
-  );
-}
-
-/** A ChatGPT-like page: a composer (contenteditable, as chatgpt.com has) and a page button. */
-export const CHATGPT_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>ChatGPT</title>
-<style>body{margin:0;font-family:sans-serif;background:#fff;color:#0d0d0d}
-main{display:flex;flex-direction:column;height:100vh;align-items:center;justify-content:flex-end}
-h1{margin:auto 0 24px;font-weight:500}
-form{width:min(720px,90vw);margin-bottom:32px;border:1px solid #ddd;border-radius:24px;padding:12px 16px;display:flex;gap:8px}
-#prompt-textarea{flex:1;min-height:24px;outline:none}
-@media (prefers-color-scheme: dark){body{background:#212121;color:#ececec}form{border-color:#444}}</style></head>
-<body><main><h1>What can I help with?</h1>
-<form onsubmit="event.preventDefault()"><div id="prompt-textarea" contenteditable="true"></div>
-<button id="send" type="button" onclick="this.dataset.clicks=String(Number(this.dataset.clicks||0)+1)">Send</button></form>
-</main></body></html>`;
-
 /**
- * Starts Chromium with the extension and the fixture routes. `state.openai` picks the
- * fixture folder (healthy, outage, hostile) or an object `{ status, body }` for error cases.
+ * Starts Chromium with the extension in a fresh fixture world. `radar.state` is that world
+ * (see newWorld): tests change it to make status pages, probes and ChatGPT fail or recover.
  */
-export async function launch({ colorScheme = 'light', locale = 'en-US' } = {}) {
+export async function launch({ colorScheme = 'light', locale = 'en-US', https = false } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'aor-e2e-'));
+  const state = newWorld();
+  const server = https ? await startHttpsWorld(state) : null;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -73,44 +49,21 @@ export async function launch({ colorScheme = 'light', locale = 'en-US' } = {}) {
       `--lang=${locale}`,
       `--disable-extensions-except=${EXTENSION}`,
       `--load-extension=${EXTENSION}`,
+      ...(server?.chromiumArgs ?? []),
     ],
   });
-  const state = { openai: 'healthy', statusRequests: 0 };
-
-  // Later routes win: this catch-all only answers web requests no fixture route below claims
-  // (extension pages are left alone).
-  await context.route(
-    (url) => url.protocol === 'http:' || url.protocol === 'https:',
-    (route) => route.abort('blockedbyclient'),
-  );
-  await context.route('https://status.openai.com/**', async (route) => {
-    state.statusRequests += 1;
-    const { pathname } = new URL(route.request().url());
-    if (typeof state.openai === 'object') {
-      return route.fulfill({
-        status: state.openai.status,
-        contentType: 'text/html',
-        body: state.openai.body,
-      });
-    }
-    const file = STATUS_FILES[pathname];
-    if (!file)
-      return route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not found</h1>' });
-    const body = await readFile(join(FIXTURES, 'openai', state.openai, file), 'utf8').catch(
-      () => null,
+  if (!server) {
+    // Playwright's routing also catches the service worker's own fetches. Extension pages
+    // are left alone; any web request the world does not answer is refused.
+    await context.route(
+      (url) => url.protocol === 'http:' || url.protocol === 'https:',
+      async (route) => {
+        const found = await answer(state, route.request().url());
+        if (!found) return route.abort('blockedbyclient');
+        const { status, contentType, body } = found;
+        return route.fulfill({ status, contentType, body });
+      },
     );
-    if (body === null)
-      return route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not found</h1>' });
-    return route.fulfill({ status: 200, contentType: 'application/json', body: shiftToNow(body) });
-  });
-  for (const host of ['https://chatgpt.com/**', 'https://chat.openai.com/**']) {
-    await context.route(host, (route) => {
-      const url = new URL(route.request().url());
-      if (url.pathname === '/' || url.pathname.startsWith('/c/')) {
-        return route.fulfill({ status: 200, contentType: 'text/html', body: CHATGPT_PAGE });
-      }
-      return route.fulfill({ status: 404, body: '' });
-    });
   }
 
   let [worker] = context.serviceWorkers();
@@ -135,14 +88,35 @@ export async function launch({ colorScheme = 'light', locale = 'en-US' } = {}) {
         title: await chrome.action.getTitle({}),
       })),
     notifications: () => worker.evaluate(() => chrome.notifications.getAll()),
+    /**
+     * Lets time pass for the schedule: every status page's last read moves `ms` into the past,
+     * so the next alarm finds them due, as it would after that long.
+     */
+    letTimePass: (ms) =>
+      worker.evaluate(async (ms) => {
+        const { sourceReads = {} } = await chrome.storage.local.get('sourceReads');
+        for (const read of Object.values(sourceReads)) {
+          read.attemptedAt -= ms;
+          read.nextDueAt -= ms;
+        }
+        await chrome.storage.local.set({ sourceReads });
+      }, ms),
+    /** Fires the periodic check alarm now, as Chrome would when it is due. */
+    fireCheckAlarm: () =>
+      worker.evaluate(() =>
+        chrome.alarms.create('check', { when: Date.now() + 50, periodInMinutes: 1 }),
+      ),
     async openPopup() {
       const page = await context.newPage();
       await page.setViewportSize({ width: 360, height: 600 });
       await page.goto(`chrome-extension://${extensionId}/popup.html`);
       return page;
     },
+    /** With `https`: every exchange with the local server and its bytes. */
+    wire: server?.wire ?? null,
     async close() {
       await context.close();
+      await server?.close();
       await rm(profile, { recursive: true, force: true });
     },
   };

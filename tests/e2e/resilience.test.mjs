@@ -54,12 +54,11 @@ describe('when Chrome stops the idle service worker', () => {
       what: 'one notification',
     });
 
+    radar.state.openai = 'healthy';
+    await radar.letTimePass(60_000);
     await cdp.send('ServiceWorker.stopAllWorkers');
     // The alarm survives the worker: moving it forward makes the next check happen.
-    radar.state.openai = 'healthy';
-    await radar.evaluate(() =>
-      chrome.alarms.create('check', { when: Date.now() + 50, periodInMinutes: 1 }),
-    );
+    await radar.fireCheckAlarm();
     await popup.locator('.popup--trouble').waitFor({ state: 'detached' });
     // Chromium drops an extension's shown notifications when its worker stops, so only what
     // the restarted worker raised is left: one recovery, and no second "trouble".

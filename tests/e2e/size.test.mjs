@@ -25,11 +25,36 @@ describe('the built extension', () => {
       'notifications',
       'scripting',
       'storage',
+      'webRequest',
     ]);
+    // Status pages and probe targets of the catalog, ChatGPT for the banner, and the OpenAI
+    // hosts whose request outcomes the radar watches: nothing else.
     assert.deepEqual(manifest.host_permissions.sort(), [
+      'https://api.anthropic.com/*',
+      'https://api.cohere.com/*',
+      'https://api.deepseek.com/*',
+      'https://api.groq.com/*',
+      'https://api.mistral.ai/*',
+      'https://api.openai.com/*',
+      'https://api.x.ai/*',
+      'https://auth.openai.com/*',
       'https://chat.openai.com/*',
       'https://chatgpt.com/*',
+      'https://copilot.microsoft.com/*',
+      'https://generativelanguage.googleapis.com/*',
+      'https://groqstatus.com/*',
+      'https://huggingface.co/*',
+      'https://sora.chatgpt.com/*',
+      'https://sora.com/*',
+      'https://status.claude.com/*',
+      'https://status.cloud.google.com/*',
+      'https://status.cohere.com/*',
+      'https://status.huggingface.co/*',
       'https://status.openai.com/*',
+      'https://status.perplexity.com/*',
+      'https://status.x.ai/*',
+      'https://www.githubstatus.com/*',
+      'https://www.google.com/appsstatus/dashboard/*',
     ]);
     // No test hook ships: no localhost, no broad host access, no remote code.
     assert.ok(!JSON.stringify(manifest).match(/localhost|127\.0\.0\.1|<all_urls>|\*:\/\/\*\//));

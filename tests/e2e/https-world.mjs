@@ -1,0 +1,99 @@
+// The fixture world behind a real HTTPS server on 127.0.0.1, for what Playwright's routing
+// cannot show: routing turns the browser's HTTP cache off, so conditional requests (ETag,
+// If-None-Match, 304) and bytes on the wire need a server. Chromium is pointed at it with
+// `--host-resolver-rules` (every host → this server) and trusts its throwaway certificate
+// with `--ignore-certificate-errors`; nothing leaves the machine.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { answer } from './world.mjs';
+
+/** A self-signed certificate made for this run (openssl), so no key lives in the repository. */
+async function throwawayCertificate() {
+  const dir = await mkdtemp(join(tmpdir(), 'aor-tls-'));
+  try {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
+    return {
+      key: await readFile(join(dir, 'key.pem')),
+      cert: await readFile(join(dir, 'cert.pem')),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Starts the server. Each status-page answer carries an ETag and `Cache-Control: no-cache`
+ * (store, but ask again), as status pages commonly do, unless `state.etags` is false; a
+ * request whose If-None-Match matches gets a 304 with no body. `wire` logs every exchange
+ * with the bytes it cost: request line and headers, response status line, headers and body.
+ */
+export async function startHttpsWorld(state) {
+  const wire = [];
+  const server = createServer(await throwawayCertificate(), async (request, response) => {
+    const href = `https://${request.headers.host}${request.url}`;
+    const found = await answer(state, href).catch(() => null);
+    if (!found) {
+      response.writeHead(404).end();
+      return;
+    }
+    const headers = { 'content-type': found.contentType };
+    let status = found.status;
+    let body = found.body ?? '';
+    if (found.kind === 'status' && status === 200 && state.etags !== false) {
+      const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+      Object.assign(headers, { etag, 'cache-control': 'no-cache' });
+      if (request.headers['if-none-match'] === etag) {
+        status = 304;
+        body = '';
+      }
+    } else {
+      headers['cache-control'] = 'no-store';
+    }
+    response.writeHead(status, headers).end(body);
+    const requestBytes =
+      `${request.method} ${request.url} HTTP/1.1\r\n`.length +
+      // "Name: value\r\n": each name and each value comes with two more bytes.
+      request.rawHeaders.reduce((sum, part) => sum + part.length + 2, 0) +
+      2;
+    const responseBytes =
+      `HTTP/1.1 ${status} X\r\n`.length +
+      Object.entries(response.getHeaders()).reduce(
+        (sum, [name, value]) => sum + name.length + String(value).length + 4,
+        0,
+      ) +
+      2 +
+      Buffer.byteLength(body);
+    wire.push({ href, kind: found.kind, status, requestBytes, responseBytes, at: Date.now() });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    port,
+    wire,
+    /** Chromium flags that send every host to this server and accept its certificate. */
+    chromiumArgs: [`--host-resolver-rules=MAP * 127.0.0.1:${port}`, '--ignore-certificate-errors'],
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}

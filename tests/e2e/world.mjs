@@ -1,0 +1,200 @@
+// The world the end-to-end tests and the bench put the extension in: every status page of
+// the catalog at its real URL (answered from tests/fixtures), every probe target, and
+// chatgpt.com. One function answers a request for a URL from the current `state`, whether
+// the request reaches it through Playwright's routing or a real local HTTPS server.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
+
+/**
+ * Every status source of the catalog, at its real origin: path → fixture file, where `{s}` is
+ * the scenario the test sets for that provider (`state[providerId]`: healthy, outage...). A
+ * path with no fixture answers an HTML 404, as a real page would.
+ */
+export const STATUS_SOURCES = {
+  openai: {
+    origin: 'https://status.openai.com',
+    files: {
+      '/api/v2/components.json': 'openai/{s}/components.json',
+      '/api/v2/summary.json': 'openai/{s}/summary.json',
+      '/proxy/status.openai.com': 'openai/{s}/proxy.json',
+      '/api/v1/summary': 'incident-io-widget/openai/{s}/summary.json',
+    },
+  },
+  anthropic: {
+    origin: 'https://status.claude.com',
+    files: {
+      '/api/v2/components.json': 'statuspage/anthropic/{s}/components.json',
+      '/api/v2/summary.json': 'statuspage/anthropic/{s}/summary.json',
+      '/history.atom': 'feed/anthropic/{s}/history.atom',
+    },
+  },
+  'google-workspace': {
+    origin: 'https://www.google.com',
+    files: { '/appsstatus/dashboard/incidents.json': 'google/workspace/{s}/incidents.json' },
+  },
+  'google-cloud': {
+    origin: 'https://status.cloud.google.com',
+    files: { '/incidents.json': 'google/cloud/{s}/incidents.json' },
+  },
+  github: {
+    origin: 'https://www.githubstatus.com',
+    files: {
+      '/api/v2/components.json': 'statuspage/github/{s}/components.json',
+      '/api/v2/summary.json': 'statuspage/github/{s}/summary.json',
+    },
+  },
+  perplexity: {
+    origin: 'https://status.perplexity.com',
+    files: { '/summary.json': 'instatus/perplexity/{s}/summary.json' },
+  },
+  xai: { origin: 'https://status.x.ai', files: { '/feed.xml': 'feed/xai/{s}/feed.xml' } },
+  groq: {
+    origin: 'https://groqstatus.com',
+    files: {
+      '/api/v2/components.json': 'statuspage/groq/{s}/components.json',
+      '/api/v2/summary.json': 'statuspage/groq/{s}/summary.json',
+    },
+  },
+  cohere: {
+    origin: 'https://status.cohere.com',
+    files: {
+      '/api/v2/components.json': 'statuspage/cohere/{s}/components.json',
+      '/api/v2/summary.json': 'statuspage/cohere/{s}/summary.json',
+    },
+  },
+  huggingface: {
+    origin: 'https://status.huggingface.co',
+    files: { '/index.json': 'betterstack/huggingface/{s}/index.json' },
+  },
+};
+
+/**
+ * The catalog's probe targets (a light endpoint per service). A healthy API answers an
+ * anonymous request with 401 at once; `state.probes[origin]` = 'down' makes it answer 503.
+ */
+export const PROBE_ORIGINS = [
+  'https://api.openai.com',
+  'https://api.anthropic.com',
+  'https://generativelanguage.googleapis.com',
+  'https://copilot.microsoft.com',
+  'https://api.mistral.ai',
+  'https://api.deepseek.com',
+  'https://api.x.ai',
+  'https://api.groq.com',
+  'https://api.cohere.com',
+  'https://huggingface.co',
+];
+
+/** The moment the fixtures were captured at: their timestamps are moved so that it is now. */
+const FIXTURE_NOW = Date.parse('2025-06-10T14:06:00.000Z');
+
+const RFC822 =
+  /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} (?:GMT|\+0000)\b/g;
+
+/**
+ * Moves every timestamp of a fixture (ISO 8601 in UTC, and RSS's RFC 822 dates) by the same
+ * amount, so an outage began minutes ago.
+ */
+export function shiftToNow(body, now = Date.now()) {
+  const shift = (time) => new Date(time + now - FIXTURE_NOW);
+  return body
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g, (iso) =>
+      shift(Date.parse(iso)).toISOString(),
+    )
+    .replace(RFC822, (date) => shift(Date.parse(date)).toUTCString());
+}
+
+const CONTENT_TYPES = {
+  json: 'application/json',
+  xml: 'application/rss+xml',
+  atom: 'application/atom+xml',
+};
+const NOT_FOUND = { status: 404, contentType: 'text/html', body: '<h1>Not found</h1>' };
+const CHATGPT_ORIGINS = ['https://chatgpt.com', 'https://chat.openai.com'];
+
+/**
+ * A fresh world: every status page healthy, every probe target up, ChatGPT's backend fine.
+ * Tests change it as they go: `state[providerId]` is a fixture folder (healthy, outage,
+ * hostile) or a `{ status, body }` answer; `state.probes[origin] = 'down'` makes a target
+ * answer 503; `state.chatgptApi` is the status ChatGPT's backend answers with. Every status
+ * page and probe request is logged in `state.requests` with the body's size.
+ */
+export function newWorld() {
+  return {
+    ...Object.fromEntries(Object.keys(STATUS_SOURCES).map((id) => [id, 'healthy'])),
+    probes: {},
+    chatgptApi: 200,
+    requests: [],
+    statusRequests: 0,
+  };
+}
+
+/**
+ * The answer `{ kind, status, contentType, body }` to a request for `href` (kind: a status
+ * page, a probe target or a ChatGPT page), or null for a host that is not in this world.
+ */
+export async function answer(state, href) {
+  const url = new URL(href);
+  const source = Object.entries(STATUS_SOURCES).find(([, { origin }]) => origin === url.origin);
+  if (source) {
+    const [providerId, { files }] = source;
+    const scenario = state[providerId];
+    const file = files[url.pathname];
+    const response =
+      typeof scenario === 'object'
+        ? { contentType: 'text/html', ...scenario }
+        : (file && (await fixture(file.replace('{s}', scenario)))) || NOT_FOUND;
+    if (providerId === 'openai') state.statusRequests += 1;
+    state.requests.push({ providerId, url: href, at: Date.now(), bytes: size(response.body) });
+    return { kind: 'status', ...response };
+  }
+  if (PROBE_ORIGINS.includes(url.origin)) {
+    const down = state.probes[url.origin] === 'down';
+    const body = down ? '{"error":"unavailable"}' : '{"error":"unauthorized"}';
+    state.requests.push({ probe: url.origin, url: href, at: Date.now(), bytes: size(body) });
+    return { kind: 'probe', status: down ? 503 : 401, contentType: 'application/json', body };
+  }
+  if (CHATGPT_ORIGINS.includes(url.origin)) {
+    if (url.pathname === '/' || url.pathname.startsWith('/c/')) {
+      return { kind: 'page', status: 200, contentType: 'text/html', body: CHATGPT_PAGE };
+    }
+    // The app's own API, which the page's Send button calls.
+    if (url.pathname.startsWith('/backend-api/')) {
+      return {
+        kind: 'page',
+        status: state.chatgptApi,
+        contentType: 'application/json',
+        body: '{}',
+      };
+    }
+    return { kind: 'page', status: 404, contentType: 'text/plain', body: '' };
+  }
+  return null;
+}
+
+const size = (body) => Buffer.byteLength(body ?? '');
+
+/** A fixture file as a response, timestamps moved to now; null when the scenario has none. */
+async function fixture(file) {
+  const body = await readFile(join(FIXTURES, file), 'utf8').catch(() => null);
+  if (body === null) return null;
+  const type = CONTENT_TYPES[file.split('.').pop()] ?? 'application/octet-stream';
+  return { status: 200, contentType: type, body: shiftToNow(body) };
+}
+
+/** A ChatGPT-like page: a composer (contenteditable, as chatgpt.com has) and a page button. */
+export const CHATGPT_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>ChatGPT</title>
+<style>body{margin:0;font-family:sans-serif;background:#fff;color:#0d0d0d}
+main{display:flex;flex-direction:column;height:100vh;align-items:center;justify-content:flex-end}
+h1{margin:auto 0 24px;font-weight:500}
+form{width:min(720px,90vw);margin-bottom:32px;border:1px solid #ddd;border-radius:24px;padding:12px 16px;display:flex;gap:8px}
+#prompt-textarea{flex:1;min-height:24px;outline:none}
+@media (prefers-color-scheme: dark){body{background:#212121;color:#ececec}form{border-color:#444}}</style></head>
+<body><main><h1>What can I help with?</h1>
+<form onsubmit="event.preventDefault()"><div id="prompt-textarea" contenteditable="true"></div>
+<button id="send" type="button" onclick="this.dataset.clicks=String(Number(this.dataset.clicks||0)+1);fetch('/backend-api/conversation',{method:'POST',body:'{}'}).then(r=>{this.dataset.last=String(r.status)},()=>{this.dataset.last='error'})">Send</button></form>
+</main></body></html>`;
