@@ -51,6 +51,11 @@ export interface ProviderDefinition {
    * platform is a change to this line.
    */
   sources: readonly SourceRef[];
+  /**
+   * How often to read its status while all is well, where the default (CADENCE.calmMs) would
+   * cost too much: a feed that carries weeks of history in every read.
+   */
+  calmIntervalMs?: number;
   products: readonly ProductDefinition[];
 }
 

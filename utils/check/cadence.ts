@@ -23,10 +23,22 @@ export interface Attention {
   watching?: boolean;
 }
 
-/** The interval for a status source given the attention it deserves. */
-export function sourceInterval(attention: Attention): number {
+/**
+ * The interval for a status source given the attention it deserves; `calmMs` is its
+ * provider's own calm pace where the catalog sets one (a feed heavy to read).
+ */
+export function sourceInterval(attention: Attention, calmMs: number = CADENCE.calmMs): number {
   if (attention.trouble) return CADENCE.troubleMs;
-  return attention.watching ? CADENCE.watchingMs : CADENCE.calmMs;
+  return attention.watching ? CADENCE.watchingMs : calmMs;
+}
+
+/**
+ * How long a status page's last good read stands for it: two calm polls and two minutes,
+ * so one slow or failed read never turns a page silent, and a page silent longer is
+ * `unknown` — never a stale "operational".
+ */
+export function staleAfter(calmMs: number = CADENCE.calmMs): number {
+  return 2 * calmMs + 2 * 60_000;
 }
 
 /** A 429 or 5xx: the status page asks us to come back later, not sooner. */

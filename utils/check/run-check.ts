@@ -3,20 +3,14 @@ import { PROVIDERS } from '../catalog';
 import type { ProviderDefinition } from '../catalog/types';
 import { CHATGPT_MATCHES } from '../chatgpt-pages';
 import { fieldSignals } from '../field/window';
-import { isTrouble } from '../health/states';
 import { probeTarget } from '../probes/probe';
 import { recordProbe } from '../probes/probe-log';
 import { readFirstAnswering } from '../sources';
 import { fieldEvents, healthSnapshot, probeLog, sourceReads } from '../storage';
-import {
-  isOverloaded,
-  nextProbeDue,
-  nextSourceDue,
-  sourceInterval,
-  type Attention,
-} from './cadence';
+import { isOverloaded, nextProbeDue, nextSourceDue, sourceInterval } from './cadence';
 import { publishSnapshot } from './publish';
 import { recordRead } from './source-reads';
+import { attentionFor, troubledProducts } from './attention';
 
 /** An alarm may fire a little before a source is due; this much early still counts. */
 const DUE_SLACK_MS = 10_000;
@@ -54,17 +48,10 @@ export function createRadar(options: CheckOptions = {}) {
       fieldEvents.getValue(),
       healthSnapshot.getValue(),
     ]);
-    const fields = fieldSignals(events, now) as Record<string, { state: string } | undefined>;
+    const troubled = troubledProducts(snapshot, fieldSignals(events, now), probes);
     const watchingChatGpt = await chatGptOpen();
-    const attention = (provider: ProviderDefinition): Attention => ({
-      trouble: provider.products.some(
-        (product) =>
-          isTrouble(snapshot?.services.find((s) => s.id === product.id)?.state ?? 'unknown') ||
-          fields[product.id]?.state === 'failing' ||
-          (probes[product.id]?.results.at(-1)?.outcome ?? 'answered') === 'failing',
-      ),
-      watching: watchingChatGpt && provider.id === 'openai',
-    });
+    const attention = (provider: ProviderDefinition) =>
+      attentionFor(provider, troubled, watchingChatGpt);
 
     const sourceTasks = providers
       .filter((provider) => provider.sources.length > 0)
@@ -76,7 +63,10 @@ export function createRadar(options: CheckOptions = {}) {
         // five; a page that asked us to back off is left alone until it said.
         const due = isOverloaded(read.error)
           ? read.nextDueAt
-          : Math.min(read.nextDueAt, read.attemptedAt + sourceInterval(attention(provider)));
+          : Math.min(
+              read.nextDueAt,
+              read.attemptedAt + sourceInterval(attention(provider), provider.calmIntervalMs),
+            );
         return due <= now + DUE_SLACK_MS;
       })
       .map(async (provider) => {
@@ -91,7 +81,7 @@ export function createRadar(options: CheckOptions = {}) {
           const failures = result.ok ? 0 : (before?.failures ?? 0) + 1;
           const due = nextSourceDue(
             at,
-            sourceInterval(attention(provider)),
+            sourceInterval(attention(provider), provider.calmIntervalMs),
             result.ok ? null : result.error,
             failures,
             options.random,

@@ -1,15 +1,16 @@
 import type { ComponentMatcher, ProductDefinition } from '../catalog/types';
 import type { SourceComponent, SourceIncident, SourceReport } from '../sources/types';
+import { staleAfter } from '../check/cadence';
 import type { SourceRead } from '../check/source-reads';
 import { isTrouble, worstState, type ComponentState } from './states';
 import type { IncidentSummary, Reason } from './types';
 
 /**
- * How long the last good read of a status page stands for it when later reads fail: two
- * calm polls (5 min each) and a little. Past this the page is silent, and a silent page
- * says `unknown` — never a stale "operational".
+ * How long the last good read of a status page stands for it when later reads fail, for a
+ * page read at the default calm pace: two polls and a little. Past this the page is silent,
+ * and a silent page says `unknown` — never a stale "operational".
  */
-export const STALE_AFTER_MS = 12 * 60_000;
+export const STALE_AFTER_MS = staleAfter();
 
 /** What a provider's official status page says about one product. */
 export interface OfficialReading {
@@ -93,6 +94,7 @@ export function officialReading(
   product: ProductDefinition,
   read: SourceRead | undefined,
   now: number,
+  staleAfterMs: number = STALE_AFTER_MS,
 ): OfficialReading {
   const unknown = (reasons: Reason[]): OfficialReading => ({
     state: 'unknown',
@@ -112,7 +114,7 @@ export function officialReading(
       ]
     : [];
   if (!read.report || read.okAt === null) return unknown(errorReason);
-  if (now - read.okAt > STALE_AFTER_MS) {
+  if (now - read.okAt > staleAfterMs) {
     return unknown([...errorReason, { key: 'reason_stale', substitutions: [`time:${read.okAt}`] }]);
   }
   const reading = readProduct(product.match ?? { wholePage: true }, read.report);

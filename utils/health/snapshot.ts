@@ -1,4 +1,5 @@
 import type { ProviderDefinition } from '../catalog/types';
+import { staleAfter } from '../check/cadence';
 import type { SourceReads } from '../check/source-reads';
 import { fieldSignals } from '../field/window';
 import type { FieldEvent } from '../field/classify';
@@ -63,7 +64,9 @@ export function computeSnapshot(
         product,
         provider,
         official:
-          provider.sources.length > 0 ? officialReading(product, reads[provider.id], now) : null,
+          provider.sources.length > 0
+            ? officialReading(product, reads[provider.id], now, staleAfter(provider.calmIntervalMs))
+            : null,
         probe: probeBy[product.id] ?? null,
         field: fields[product.id] ?? null,
         previous: previous.find((service) => service.id === product.id),

@@ -1,0 +1,52 @@
+import { CHATGPT_ID } from '../catalog';
+import { ALTERNATIVES } from '../catalog/alternatives';
+import type { ProviderDefinition } from '../catalog/types';
+import type { FieldSignal } from '../field/window';
+import { isTrouble } from '../health/states';
+import type { HealthSnapshot } from '../health/types';
+import type { ProbeLog } from '../probes/probe-log';
+import type { Attention } from './cadence';
+
+/** Products the banner may send the user to when ChatGPT is down. */
+const WAYS_OUT = new Set(ALTERNATIVES.map((alternative) => alternative.productId));
+
+/**
+ * The products any signal says are in trouble right now: the last verdict, the user's own
+ * failing requests, or a probe whose latest knock failed (one failure already deserves a
+ * closer look, though it takes two to call a service failing).
+ */
+export function troubledProducts(
+  snapshot: HealthSnapshot | null,
+  fields: Partial<Record<string, Pick<FieldSignal, 'state'>>>,
+  probes: ProbeLog,
+): Set<string> {
+  const troubled = new Set<string>();
+  for (const service of snapshot?.services ?? []) {
+    if (isTrouble(service.state)) troubled.add(service.id);
+  }
+  for (const [id, signal] of Object.entries(fields)) {
+    if (signal?.state === 'failing') troubled.add(id);
+  }
+  for (const [id, entry] of Object.entries(probes)) {
+    if (entry.results.at(-1)?.outcome === 'failing') troubled.add(id);
+  }
+  return troubled;
+}
+
+/**
+ * How closely to watch one provider. In trouble: as closely as we can. Watched: while the
+ * user has ChatGPT open, its provider (that is when minutes matter); and while ChatGPT is in
+ * trouble, every provider of an alternative, so the banner's "works right now" is fresh.
+ */
+export function attentionFor(
+  provider: ProviderDefinition,
+  troubled: ReadonlySet<string>,
+  chatGptOpen: boolean,
+): Attention {
+  const hostsChatGpt = provider.products.some((product) => product.id === CHATGPT_ID);
+  const offersWayOut = provider.products.some((product) => WAYS_OUT.has(product.id));
+  return {
+    trouble: provider.products.some((product) => troubled.has(product.id)),
+    watching: (chatGptOpen && hostsChatGpt) || (troubled.has(CHATGPT_ID) && offersWayOut),
+  };
+}
