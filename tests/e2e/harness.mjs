@@ -1,15 +1,15 @@
 // Loads the built extension into Debian's Chromium with playwright-core, in the fixture
 // world of world.mjs: every status page, probe target and chatgpt.com answered from
-// tests/fixtures at their real URLs, and anything else refused, so no test touches the
-// internet. By default Playwright's routing answers; `{ https: true }` puts a real local
-// HTTPS server in between instead (for the HTTP cache and bytes on the wire).
+// tests/fixtures at their real URLs by a local HTTPS server, and anything else refused, so
+// no test touches the internet. The server is up before Chromium starts, so even the
+// extension's very first check (on install) is answered by it.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startHttpsWorld } from './https-world.mjs';
-import { answer, newWorld } from './world.mjs';
+import { newWorld } from './world.mjs';
 
 export { CHATGPT_PAGE, PROBE_ORIGINS, shiftToNow, STATUS_SOURCES } from './world.mjs';
 
@@ -21,10 +21,10 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
  * Starts Chromium with the extension in a fresh fixture world. `radar.state` is that world
  * (see newWorld): tests change it to make status pages, probes and ChatGPT fail or recover.
  */
-export async function launch({ colorScheme = 'light', locale = 'en-US', https = false } = {}) {
+export async function launch({ colorScheme = 'light', locale = 'en-US' } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'aor-e2e-'));
   const state = newWorld();
-  const server = https ? await startHttpsWorld(state) : null;
+  const server = await startHttpsWorld(state);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -49,23 +49,9 @@ export async function launch({ colorScheme = 'light', locale = 'en-US', https = 
       `--lang=${locale}`,
       `--disable-extensions-except=${EXTENSION}`,
       `--load-extension=${EXTENSION}`,
-      ...(server?.chromiumArgs ?? []),
+      ...server.chromiumArgs,
     ],
   });
-  if (!server) {
-    // Playwright's routing also catches the service worker's own fetches. Extension pages
-    // are left alone; any web request the world does not answer is refused.
-    await context.route(
-      (url) => url.protocol === 'http:' || url.protocol === 'https:',
-      async (route) => {
-        const found = await answer(state, route.request().url());
-        if (!found) return route.abort('blockedbyclient');
-        const { status, contentType, body } = found;
-        return route.fulfill({ status, contentType, body });
-      },
-    );
-  }
-
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
@@ -112,11 +98,11 @@ export async function launch({ colorScheme = 'light', locale = 'en-US', https = 
       await page.goto(`chrome-extension://${extensionId}/popup.html`);
       return page;
     },
-    /** With `https`: every exchange with the local server and its bytes. */
-    wire: server?.wire ?? null,
+    /** Every exchange with the local server, and its bytes. */
+    wire: server.wire,
     async close() {
       await context.close();
-      await server?.close();
+      await server.close();
       await rm(profile, { recursive: true, force: true });
     },
   };

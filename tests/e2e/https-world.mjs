@@ -1,10 +1,11 @@
-// The fixture world behind a real HTTPS server on 127.0.0.1, for what Playwright's routing
-// cannot show: routing turns the browser's HTTP cache off, so conditional requests (ETag,
-// If-None-Match, 304) and bytes on the wire need a server. Chromium is pointed at it with
-// `--host-resolver-rules` (every host → this server) and trusts its throwaway certificate
-// with `--ignore-certificate-errors`; nothing leaves the machine.
+// The fixture world behind a real HTTPS server on 127.0.0.1. Chromium is pointed at it with
+// `--host-resolver-rules` (every host → this server) and trusts its throwaway certificate by
+// public key, so the browser behaves as on the web — TLS, its HTTP cache, conditional
+// requests (ETag, If-None-Match, 304) — and the bytes on the wire can be counted. Nothing
+// leaves the machine. (Playwright's routing would turn the HTTP cache off, and could only
+// catch the extension's first requests if it were set up before the extension starts.)
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -34,10 +35,14 @@ async function throwawayCertificate() {
       ],
       { stdio: 'ignore' },
     );
-    return {
-      key: await readFile(join(dir, 'key.pem')),
-      cert: await readFile(join(dir, 'cert.pem')),
-    };
+    const key = await readFile(join(dir, 'key.pem'));
+    // The SPKI hash Chromium's --ignore-certificate-errors-spki-list takes: base64 SHA-256 of
+    // the public key. Unlike --ignore-certificate-errors, it leaves no certificate error on
+    // the response, so the HTTP cache keeps what the server sends.
+    const spki = createHash('sha256')
+      .update(createPublicKey(key).export({ type: 'spki', format: 'der' }))
+      .digest('base64');
+    return { key, cert: await readFile(join(dir, 'cert.pem')), spki };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -51,11 +56,13 @@ async function throwawayCertificate() {
  */
 export async function startHttpsWorld(state) {
   const wire = [];
-  const server = createServer(await throwawayCertificate(), async (request, response) => {
+  const { key, cert, spki } = await throwawayCertificate();
+  const server = createServer({ key, cert }, async (request, response) => {
     const href = `https://${request.headers.host}${request.url}`;
     const found = await answer(state, href).catch(() => null);
     if (!found) {
-      response.writeHead(404).end();
+      // A host this world does not serve: refused, as an unreachable one would be.
+      request.socket.destroy();
       return;
     }
     const headers = { 'content-type': found.contentType };
@@ -93,7 +100,10 @@ export async function startHttpsWorld(state) {
     port,
     wire,
     /** Chromium flags that send every host to this server and accept its certificate. */
-    chromiumArgs: [`--host-resolver-rules=MAP * 127.0.0.1:${port}`, '--ignore-certificate-errors'],
+    chromiumArgs: [
+      `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
+      `--ignore-certificate-errors-spki-list=${spki}`,
+    ],
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }

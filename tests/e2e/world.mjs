@@ -1,7 +1,7 @@
 // The world the end-to-end tests and the bench put the extension in: every status page of
 // the catalog at its real URL (answered from tests/fixtures), every probe target, and
-// chatgpt.com. One function answers a request for a URL from the current `state`, whether
-// the request reaches it through Playwright's routing or a real local HTTPS server.
+// chatgpt.com. One function answers a request for a URL from the current `state`; the local
+// HTTPS server of https-world.mjs puts it on the wire.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -127,6 +127,9 @@ export function newWorld() {
     ...Object.fromEntries(Object.keys(STATUS_SOURCES).map((id) => [id, 'healthy'])),
     probes: {},
     chatgptApi: 200,
+    // Fixtures' times are moved to this moment, once: an unchanged page keeps the same bytes
+    // (and ETag) from one read to the next, as a real one does.
+    epoch: Date.now(),
     requests: [],
     statusRequests: 0,
   };
@@ -146,7 +149,7 @@ export async function answer(state, href) {
     const response =
       typeof scenario === 'object'
         ? { contentType: 'text/html', ...scenario }
-        : (file && (await fixture(file.replace('{s}', scenario)))) || NOT_FOUND;
+        : (file && (await fixture(file.replace('{s}', scenario), state.epoch))) || NOT_FOUND;
     if (providerId === 'openai') state.statusRequests += 1;
     state.requests.push({ providerId, url: href, at: Date.now(), bytes: size(response.body) });
     return { kind: 'status', ...response };
@@ -177,12 +180,12 @@ export async function answer(state, href) {
 
 const size = (body) => Buffer.byteLength(body ?? '');
 
-/** A fixture file as a response, timestamps moved to now; null when the scenario has none. */
-async function fixture(file) {
+/** A fixture file as a response, timestamps moved to `now`; null when the scenario has none. */
+async function fixture(file, now) {
   const body = await readFile(join(FIXTURES, file), 'utf8').catch(() => null);
   if (body === null) return null;
   const type = CONTENT_TYPES[file.split('.').pop()] ?? 'application/octet-stream';
-  return { status: 200, contentType: type, body: shiftToNow(body) };
+  return { status: 200, contentType: type, body: shiftToNow(body, now) };
 }
 
 /** A ChatGPT-like page: a composer (contenteditable, as chatgpt.com has) and a page button. */
