@@ -5,29 +5,38 @@ export function fixture(path: string): string {
   return readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
 }
 
+const urlOf = (input: string | URL | Request) =>
+  typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+
+/**
+ * A `fetch` that answers real status URLs from fixture files: `files` maps a URL to a
+ * fixture path in which `{s}` is the current scenario. A scenario that is a Response is
+ * answered as is (errors, bot challenges); any other URL gets an HTML 404, as a real page.
+ */
+export function fixturesAt(
+  files: Readonly<Record<string, string>>,
+  scenario: () => string | Response,
+): typeof fetch {
+  return async (input) => {
+    const current = scenario();
+    if (current instanceof Response) return current.clone();
+    const path = files[urlOf(input)];
+    if (!path) return new Response('<!doctype html><title>Not found</title>', { status: 404 });
+    return new Response(fixture(path.replace('{s}', current)));
+  };
+}
+
 /** The state of status.openai.com a fake fetch serves: one fixture folder per scenario. */
 export type OpenAiScenario = 'healthy' | 'outage' | 'hostile';
 
-/**
- * A `fetch` that answers status.openai.com's real URLs from a fixture folder, and 404s
- * anything else, as an HTML page would.
- */
+/** A `fetch` that answers status.openai.com's real URLs from a fixture folder. */
 export function fixtureFetch(scenario: () => OpenAiScenario | Response): typeof fetch {
-  return async (input) => {
-    const url = new URL(
-      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
-    );
-    const current = scenario();
-    if (current instanceof Response) return current.clone();
-    const files: Record<string, string> = {
-      '/api/v2/components.json': 'components.json',
-      '/api/v2/summary.json': 'summary.json',
-      '/proxy/status.openai.com': 'proxy.json',
-    };
-    const file = url.host === 'status.openai.com' ? files[url.pathname] : undefined;
-    if (!file) return new Response('<!doctype html><title>Not found</title>', { status: 404 });
-    return new Response(fixture(`openai/${current}/${file}`), {
-      headers: { 'content-type': 'application/json' },
-    });
-  };
+  return fixturesAt(
+    {
+      'https://status.openai.com/api/v2/components.json': 'openai/{s}/components.json',
+      'https://status.openai.com/api/v2/summary.json': 'openai/{s}/summary.json',
+      'https://status.openai.com/proxy/status.openai.com': 'openai/{s}/proxy.json',
+    },
+    scenario,
+  );
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseBetterStackIndex, readBetterStack } from '@/utils/sources/betterstack';
 import { COMPONENT_STATES } from '@/utils/health/states';
-import { fixture } from '../helpers/fixtures';
+import { fixture, fixturesAt } from '../helpers/fixtures';
 
 const PAGE = 'https://status.huggingface.co';
 /** The moment the fixtures were taken at (the e2e harness moves their times to now). */
@@ -199,17 +199,11 @@ describe('Better Stack index.json', () => {
 
 describe('readBetterStack', () => {
   /** Answers the page's real index.json URL from a fixture; anything else 404s. */
-  const huggingFaceFetch =
-    (scenario: string): typeof fetch =>
-    async (input) => {
-      const url = String(input instanceof Request ? input.url : input);
-      if (url !== 'https://status.huggingface.co/index.json') {
-        return new Response('<!doctype html><title>Not found</title>', { status: 404 });
-      }
-      return new Response(fixture(`betterstack/huggingface/${scenario}/index.json`), {
-        headers: { 'content-type': 'application/json' },
-      });
-    };
+  const huggingFaceFetch = (scenario: string) =>
+    fixturesAt(
+      { 'https://status.huggingface.co/index.json': 'betterstack/huggingface/{s}/index.json' },
+      () => scenario,
+    );
 
   it('reads index.json at its real URL', async () => {
     const result = await readBetterStack(PAGE, { fetch: huggingFaceFetch('outage') });

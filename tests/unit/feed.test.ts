@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readProduct } from '@/utils/health/official';
 import { parseFeed, readFeed } from '@/utils/sources/feed';
-import { fixture } from '../helpers/fixtures';
+import { fixture, fixturesAt } from '../helpers/fixtures';
 
 // RSS dates are RFC 822, which the e2e harness does not shift: these tests pass `now` instead.
 const NOW = Date.parse('2025-06-10T14:06:00.000Z');
@@ -281,22 +281,15 @@ describe('feed parser on arbitrary input', () => {
   });
 });
 
-/** Answers the two feeds' real URLs from fixtures, and 404s anything else as an HTML page would. */
-function feedFetch(scenario: 'healthy' | 'outage' | Response): typeof fetch {
-  const files: Record<string, string> = {
-    'https://status.claude.com/history.atom': 'anthropic/%s/history.atom',
-    'https://status.x.ai/feed.xml': 'xai/%s/feed.xml',
-  };
-  return async (input) => {
-    if (scenario instanceof Response) return scenario.clone();
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const file = files[url];
-    if (!file) return new Response('<!doctype html><title>Not found</title>', { status: 404 });
-    return new Response(fixture(`feed/${file.replace('%s', scenario)}`), {
-      headers: { 'content-type': 'application/xml' },
-    });
-  };
-}
+/** Answers the two feeds' real URLs from fixtures. */
+const feedFetch = (scenario: 'healthy' | 'outage' | Response) =>
+  fixturesAt(
+    {
+      'https://status.claude.com/history.atom': 'feed/anthropic/{s}/history.atom',
+      'https://status.x.ai/feed.xml': 'feed/xai/{s}/feed.xml',
+    },
+    () => scenario,
+  );
 
 describe('readFeed', () => {
   it.each([

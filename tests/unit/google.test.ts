@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseGoogleIncidents, readGoogleIncidents } from '@/utils/sources/google';
 import { isTrouble } from '@/utils/health/states';
-import { fixture } from '../helpers/fixtures';
+import { fixture, fixturesAt } from '../helpers/fixtures';
 
 /*
  * Fixtures follow the real incidents.json; their times use "…Z" rather than Google's
@@ -185,18 +185,15 @@ describe('Google incidents.json', () => {
 
 describe('readGoogleIncidents', () => {
   /** Answers Google's two real incidents.json URLs from fixtures; anything else 404s. */
-  const googleFetch =
-    (scenario: string): typeof fetch =>
-    async (input) => {
-      const url = String(input instanceof Request ? input.url : input);
-      const files: Record<string, string> = {
-        'https://status.cloud.google.com/incidents.json': `google/cloud/${scenario}/incidents.json`,
-        'https://www.google.com/appsstatus/dashboard/incidents.json': `google/workspace/${scenario}/incidents.json`,
-      };
-      const file = files[url];
-      if (!file) return new Response('<!doctype html><title>Not found</title>', { status: 404 });
-      return new Response(fixture(file), { headers: { 'content-type': 'application/json' } });
-    };
+  const googleFetch = (scenario: string) =>
+    fixturesAt(
+      {
+        'https://status.cloud.google.com/incidents.json': 'google/cloud/{s}/incidents.json',
+        'https://www.google.com/appsstatus/dashboard/incidents.json':
+          'google/workspace/{s}/incidents.json',
+      },
+      () => scenario,
+    );
 
   it.each([
     ['https://status.cloud.google.com/incidents.json', 'https://status.cloud.google.com/'],

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readProduct } from '@/utils/health/official';
 import { parseIncidentIoWidget, readIncidentIoWidget } from '@/utils/sources/incident-io-widget';
-import { fixture } from '../helpers/fixtures';
+import { fixture, fixturesAt } from '../helpers/fixtures';
 
 const PAGE = 'https://status.openai.com';
 
@@ -202,19 +202,12 @@ describe('incident.io widget API', () => {
   });
 });
 
-/** Answers the widget API's real URL from a fixture folder, and 404s anything else. */
-function widgetFetch(scenario: 'healthy' | 'outage' | Response): typeof fetch {
-  return async (input) => {
-    if (scenario instanceof Response) return scenario.clone();
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (url !== `${PAGE}/api/v1/summary`) {
-      return new Response('<!doctype html><title>Not found</title>', { status: 404 });
-    }
-    return new Response(fixture(`incident-io-widget/openai/${scenario}/summary.json`), {
-      headers: { 'content-type': 'application/json' },
-    });
-  };
-}
+/** Answers the widget API's real URL from a fixture folder. */
+const widgetFetch = (scenario: 'healthy' | 'outage' | Response) =>
+  fixturesAt(
+    { [`${PAGE}/api/v1/summary`]: 'incident-io-widget/openai/{s}/summary.json' },
+    () => scenario,
+  );
 
 describe('readIncidentIoWidget', () => {
   it('reads the summary at its real URL', async () => {

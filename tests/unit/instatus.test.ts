@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseInstatusSummary, readInstatus } from '@/utils/sources/instatus';
 import { COMPONENT_STATES } from '@/utils/health/states';
-import { fixture } from '../helpers/fixtures';
+import { fixture, fixturesAt } from '../helpers/fixtures';
 
 const PAGE = 'https://status.perplexity.com';
 
@@ -175,17 +175,11 @@ describe('Instatus summary.json', () => {
 
 describe('readInstatus', () => {
   /** Answers the page's real summary.json URL from a fixture; anything else 404s. */
-  const perplexityFetch =
-    (scenario: string): typeof fetch =>
-    async (input) => {
-      const url = String(input instanceof Request ? input.url : input);
-      if (url !== 'https://status.perplexity.com/summary.json') {
-        return new Response('<!doctype html><title>Not found</title>', { status: 404 });
-      }
-      return new Response(fixture(`instatus/perplexity/${scenario}/summary.json`), {
-        headers: { 'content-type': 'application/json' },
-      });
-    };
+  const perplexityFetch = (scenario: string) =>
+    fixturesAt(
+      { 'https://status.perplexity.com/summary.json': 'instatus/perplexity/{s}/summary.json' },
+      () => scenario,
+    );
 
   it('reads summary.json at its real URL', async () => {
     const result = await readInstatus(PAGE, { fetch: perplexityFetch('outage') });
