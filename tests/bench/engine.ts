@@ -108,15 +108,21 @@ function verdictEngine() {
   };
 }
 
-/** How many status-page reads and probes an hour costs while all is well, by the schedule. */
+/** How many status-page reads and probes an hour cost while all is well, by the schedule. */
 function steadyStateSchedule() {
-  const sourceProviders = PROVIDERS.filter((provider) => provider.sources.length > 0);
+  const perHour = (intervalMs: number) => (60 * MINUTE) / intervalMs;
+  const statusPages = PROVIDERS.filter((provider) => provider.sources.length > 0).map(
+    (provider) => ({
+      id: provider.id,
+      readsPerHour: round(perHour(provider.calmIntervalMs ?? CADENCE.calmMs)),
+    }),
+  );
   const probeTargets = PROVIDERS.flatMap((provider) => provider.products).filter((p) => p.probe);
   return {
-    statusPageReadsPerHour: round((sourceProviders.length * 60 * MINUTE) / CADENCE.calmMs),
-    probesPerHour: round((probeTargets.length * 60 * MINUTE) / CADENCE.probeCalmMs),
-    statusPages: sourceProviders.map((provider) => provider.id),
+    statusPages,
+    statusPageReadsPerHour: round(statusPages.reduce((sum, page) => sum + page.readsPerHour, 0)),
     probeTargets: probeTargets.map((product) => product.probe!.url),
+    probesPerHour: round(probeTargets.length * perHour(CADENCE.probeCalmMs)),
     cadence: CADENCE,
   };
 }

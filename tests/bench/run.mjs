@@ -1,20 +1,15 @@
 // `npm run bench`: prints JSON with (a) detection latency from a flip of the fixtures to the
 // snapshot changing, measured on the built extension in Chromium, for an official-source
 // flip, a probe failure and a field failure; (b) bytes per hour of health traffic in a
-// healthy steady state, with and without conditional requests; (c) verdict-engine time for
-// 50 services × 1,000 history points. Numbers to read, not assertions: nothing here fails on
+// healthy steady state, with and without conditional requests (on the wire of a local
+// HTTPS server); (c) verdict-engine time for 50 services × 1,000 history points. Numbers to read, not assertions: nothing here fails on
 // a slow machine. The three detections run side by side, each in its own browser, on the
 // product's real schedule (with a ChatGPT tab open, as when a user is at work): a few minutes.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { launch, ROOT, waitUntil } from '../e2e/harness.mjs';
+import { launch, ROOT, STATUS_SOURCES, waitUntil } from '../e2e/harness.mjs';
 
 const MINUTE = 60_000;
-/**
- * Request line and headers plus response status line and headers of one HTTPS exchange, for
- * the traffic estimate: a generous figure (HTTP/2 compresses repeated headers far below it).
- */
-const HEADER_BYTES = 1_000;
 const TROUBLE = new Set(['degraded', 'partial_outage', 'major_outage']);
 
 const service = (snapshot, id) => snapshot?.services.find((s) => s.id === id);
@@ -49,7 +44,6 @@ async function officialFlip() {
     return {
       seconds: (service(snapshot, 'chatgpt').detection.officialAt - flippedAt) / 1_000,
       polls: reads.length,
-      firstRound: radar.state.requests.filter((r) => r.at < flippedAt),
     };
   } finally {
     await radar.close();
@@ -79,61 +73,89 @@ async function probeFailure() {
   }
 }
 
-/** ChatGPT's backend starts answering 503 to the user's own requests. */
+/**
+ * ChatGPT's backend starts answering 503 to the user's own requests. Timed from the click
+ * that sends the second failing request (so the request's own round trip is included) to
+ * the snapshot saying ChatGPT is in trouble.
+ */
 async function fieldFailure() {
   const { radar, chatgpt } = await atWork();
   try {
     radar.state.chatgptApi = 503;
-    let secondFailureAt = 0;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      await chatgpt.locator('#send').evaluate((button) => delete button.dataset.last);
-      await chatgpt.locator('#send').click();
-      await waitUntil(
-        () => chatgpt.locator('#send').getAttribute('data-last'),
-        (last) => last === '503',
-        { what: 'the failed request', interval: 10 },
-      );
-      secondFailureAt = Date.now();
-    }
-    const snapshot = await waitUntil(
-      radar.snapshot,
-      (s) => TROUBLE.has(service(s, 'chatgpt')?.state),
-      { what: 'the field failure', timeout: 30_000, interval: 20 },
+    const send = chatgpt.locator('#send');
+    await send.click();
+    await waitUntil(
+      () => send.getAttribute('data-last'),
+      (last) => last === '503',
+      {
+        what: 'the first failed request',
+        interval: 10,
+      },
     );
-    return {
-      secondsAfterSecondFailure: Math.max(
-        0,
-        (service(snapshot, 'chatgpt').detection.radarAt - secondFailureAt) / 1_000,
-      ),
-    };
+    const clickedAt = Date.now();
+    await send.click();
+    await waitUntil(radar.snapshot, (s) => TROUBLE.has(service(s, 'chatgpt')?.state), {
+      what: 'the field failure',
+      timeout: 30_000,
+      interval: 10,
+    });
+    return { secondsAfterSecondFailedRequest: (Date.now() - clickedAt) / 1_000 };
   } finally {
     await radar.close();
   }
 }
 
-/** Healthy traffic an hour: what one round of reads costs, times the schedule's rates. */
-function trafficPerHour(firstRound, schedule) {
-  const statusReads = firstRound.filter((r) => r.providerId);
-  // One read of every status page (primary endpoints only: fallbacks are read on failure).
-  const roundBodies = statusReads.reduce((sum, r) => sum + r.bytes, 0);
-  const roundRequests = statusReads.length;
-  const readsPerHourPerPage = (60 * MINUTE) / schedule.cadence.calmMs;
-  const probesPerHourPerTarget = (60 * MINUTE) / schedule.cadence.probeCalmMs;
-  // A probe reads the status line and headers only, then cancels the body.
-  const probeBytes = schedule.probeTargets.length * probesPerHourPerTarget * HEADER_BYTES;
-  const full = readsPerHourPerPage * (roundBodies + roundRequests * HEADER_BYTES) + probeBytes;
-  // Unchanged pages answer 304 Not Modified to If-None-Match / If-Modified-Since: headers only.
-  const conditional = readsPerHourPerPage * roundRequests * HEADER_BYTES + probeBytes;
-  return {
-    statusPages: new Set(statusReads.map((r) => r.providerId)).size,
-    requestsPerRound: roundRequests,
-    bodyBytesPerRound: roundBodies,
-    byEndpoint: Object.fromEntries(statusReads.map((r) => [r.url, r.bytes])),
-    probeTargets: schedule.probeTargets.length,
-    headerBytesPerExchange: HEADER_BYTES,
-    withoutConditionalRequestsBytesPerHour: Math.round(full),
-    withConditionalRequestsBytesPerHour: Math.round(conditional),
-  };
+/**
+ * Healthy traffic an hour, measured on the wire of a real local HTTPS server: one round of
+ * reads of every status page and probe with a cold cache (full bodies), then one with the
+ * browser's cache (ETag → If-None-Match → 304), each times the schedule's rates.
+ */
+async function trafficPerHour(schedule) {
+  const radar = await launch();
+  try {
+    await waitUntil(radar.snapshot, (s) => s?.services.every((x) => x.state === 'operational'), {
+      what: 'every service operational',
+      timeout: 20_000,
+    });
+    const cold = [...radar.wire];
+    const since = Date.now();
+    const popup = await radar.openPopup();
+    await popup.getByRole('button', { name: 'Check now' }).click();
+    const statusReads = cold.filter((e) => e.kind === 'status').length;
+    await waitUntil(
+      () => radar.wire.filter((e) => e.kind === 'status' && e.at >= since),
+      (warm) => warm.length >= statusReads,
+      { what: 'a second round of reads' },
+    );
+    const warm = radar.wire.filter((e) => e.at >= since);
+    const cost = (exchange) => exchange.requestBytes + exchange.responseBytes;
+    const sum = (exchanges) => exchanges.reduce((total, e) => total + cost(e), 0);
+    // Each status page at its own calm pace (Google's heavy feeds less often).
+    const readsPerHour = Object.fromEntries(
+      schedule.statusPages.map((page) => [STATUS_SOURCES[page.id].origin, page.readsPerHour]),
+    );
+    const hourly = (exchanges) =>
+      exchanges
+        .filter((e) => e.kind === 'status')
+        .reduce((total, e) => total + cost(e) * readsPerHour[new URL(e.href).origin], 0);
+    const probes = cold.filter((e) => e.kind === 'probe');
+    const perProbe = sum(probes) / Math.max(1, probes.length);
+    const probeBytesPerHour = perProbe * schedule.probesPerHour;
+    const status = (exchanges) => exchanges.filter((e) => e.kind === 'status');
+    return {
+      measuredOn: 'HTTP/1.1 over TLS, uncompressed: request and response lines, headers, bodies',
+      statusPages: new Set(status(cold).map((e) => new URL(e.href).host)).size,
+      requestsPerRound: status(cold).length,
+      roundBytes: { full: sum(status(cold)), conditional: sum(status(warm)) },
+      notModifiedInConditionalRound: status(warm).filter((e) => e.status === 304).length,
+      bytesPerProbe: Math.round(perProbe),
+      probeBytesPerHour: Math.round(probeBytesPerHour),
+      withoutConditionalRequestsBytesPerHour: Math.round(hourly(cold) + probeBytesPerHour),
+      withConditionalRequestsBytesPerHour: Math.round(hourly(warm) + probeBytesPerHour),
+    };
+  } finally {
+    await radar.close();
+  }
 }
 
 const engine = JSON.parse(
@@ -141,23 +163,23 @@ const engine = JSON.parse(
     encoding: 'utf8',
   }),
 );
+const healthyTraffic = await trafficPerHour(engine.schedule);
 const [official, probe, field] = await Promise.all([
   officialFlip(),
   probeFailure(),
   fieldFailure(),
 ]);
-const { firstRound, ...officialResult } = official;
 
 console.log(
   JSON.stringify(
     {
       detectionLatency: {
         schedule: 'a ChatGPT tab open: OpenAI page and probes every 2 min, checks every minute',
-        officialFlip: officialResult,
+        officialFlip: official,
         probeFailure: probe,
         fieldFailure: field,
       },
-      healthyTraffic: trafficPerHour(firstRound, engine.schedule),
+      healthyTraffic,
       verdictEngine: engine.verdictEngine,
       schedule: engine.schedule,
     },
