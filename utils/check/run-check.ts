@@ -77,19 +77,15 @@ export function createRadar(options: CheckOptions = {}) {
         const at = clock();
         await serially(async () => {
           const all = await sourceReads.getValue();
-          const before = all[provider.id];
-          const failures = result.ok ? 0 : (before?.failures ?? 0) + 1;
-          const due = nextSourceDue(
+          const read = recordRead(all[provider.id], result, at);
+          read.nextDueAt = nextSourceDue(
             at,
             sourceInterval(attention(provider), provider.calmIntervalMs),
-            result.ok ? null : result.error,
-            failures,
+            read.error,
+            read.failures,
             options.random,
           );
-          await sourceReads.setValue({
-            ...all,
-            [provider.id]: recordRead(before, result, at, due),
-          });
+          await sourceReads.setValue({ ...all, [provider.id]: read });
           await publishSnapshot(providers, at);
         });
       });

@@ -21,12 +21,15 @@ export interface SourceRead {
 /** Every provider's source read, by provider id. */
 export type SourceReads = Record<string, SourceRead>;
 
-/** Folds one attempt's result into what is remembered of the source. */
+/**
+ * Folds one attempt's result into what is remembered of the source. `nextDueAt` defaults to
+ * now: the scheduler sets it from the failures this returns.
+ */
 export function recordRead(
   before: SourceRead | undefined,
   result: SourceResult,
   at: number,
-  nextDueAt: number,
+  nextDueAt: number = at,
 ): SourceRead {
   if (result.ok) {
     return { attemptedAt: at, report: result.value, okAt: at, error: null, failures: 0, nextDueAt };
