@@ -99,7 +99,10 @@ export function mergeVerdict(signals: ProductSignals): ServiceHealth {
     // No word from the page, but the service answers: working, with low confidence.
     state = 'operational';
   }
-  reasons.unshift(...own.reasons);
+  // Our evidence of trouble leads (it is why the verdict is worse than the page says); our
+  // evidence that things work follows the page's word, as a second opinion.
+  if (own.state) reasons.unshift(...own.reasons);
+  else reasons.push(...own.reasons);
 
   // Hysteresis: trouble that only our own signals saw ends only after they stay calm.
   let calmSince: number | null = null;
@@ -151,6 +154,8 @@ export function mergeVerdict(signals: ProductSignals): ServiceHealth {
     incidents: official?.incidents ?? [],
     reasons,
     troubleSince: isTrouble(state) ? minKnown(official?.startedAt ?? null, own.troubleSince) : null,
+    // Set by settleEpisodes, which knows whether this trouble continues an open episode.
+    openedAt: null,
     lastReadAt: official?.readAt ?? null,
     calmSince,
     detection,
