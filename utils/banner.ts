@@ -11,7 +11,7 @@ export function bannerService(
 ): ServiceHealth | null {
   const chatgpt = snapshot?.services.find((service) => service.id === CHATGPT_ID);
   if (!chatgpt || !isTrouble(chatgpt.state)) return null;
-  if (chatgpt.troubleSince !== null && chatgpt.troubleSince === dismissedFor) return null;
+  if (chatgpt.openedAt !== null && chatgpt.openedAt === dismissedFor) return null;
   return chatgpt;
 }
 

@@ -36,6 +36,9 @@ export async function pruneHistory(now: number, store = historyStore()): Promise
 /** One outage as the radar saw it: when its own signals and the official page first said so. */
 export interface DetectionRecord {
   serviceId: string;
+  /** When the radar opened the outage: with the service, the record's key. */
+  openedAt: number;
+  /** When the trouble began, as best known (the official start may be earlier). */
   troubleSince: number;
   radarAt: number | null;
   officialAt: number | null;
@@ -43,7 +46,7 @@ export interface DetectionRecord {
   leadMs: number | null;
 }
 
-/** Detection records, keyed `serviceId:troubleSince`, one per outage. */
+/** Detection records, keyed `serviceId:openedAt`, one per outage. */
 export function detectionStore(): UseStore {
   return createStore('ai-outage-radar-detections', 'detections');
 }
@@ -56,20 +59,26 @@ export async function recordDetections(
   snapshot: HealthSnapshot,
   store = detectionStore(),
 ): Promise<void> {
-  const records = snapshot.services
-    .filter((service) => service.troubleSince !== null)
-    .map(({ id, troubleSince, detection }): DetectionRecord => ({
-      serviceId: id,
-      troubleSince: troubleSince!,
-      ...detection,
-      leadMs:
-        detection.radarAt !== null && detection.officialAt !== null
-          ? detection.officialAt - detection.radarAt
-          : null,
-    }));
+  const records = snapshot.services.flatMap(
+    ({ id, openedAt, troubleSince, detection }): DetectionRecord[] =>
+      openedAt === null || troubleSince === null
+        ? []
+        : [
+            {
+              serviceId: id,
+              openedAt,
+              troubleSince,
+              ...detection,
+              leadMs:
+                detection.radarAt !== null && detection.officialAt !== null
+                  ? detection.officialAt - detection.radarAt
+                  : null,
+            },
+          ],
+  );
   if (records.length === 0) return;
   await setMany(
-    records.map((record) => [`${record.serviceId}:${record.troubleSince}`, record]),
+    records.map((record) => [`${record.serviceId}:${record.openedAt}`, record]),
     store,
   );
 }

@@ -5,8 +5,8 @@ import type { HealthSnapshot } from './health/types';
 interface RadarProtocol {
   /** Run a check now; answers with the new snapshot. */
   checkNow(): HealthSnapshot;
-  /** Hide the banner for the outage that began at this time. */
-  dismissBanner(troubleSince: number): void;
+  /** Hide the banner for the outage the radar opened at this time (`openedAt`). */
+  dismissBanner(openedAt: number): void;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } =

@@ -20,8 +20,9 @@ export const sourceReads = storage.defineItem<SourceReads>('local:sourceReads', 
 });
 
 /**
- * The ChatGPT outage the user dismissed the banner for, by the time it began: the banner stays
- * away for that outage and comes back for the next. Written by the worker on request.
+ * The ChatGPT outage the user dismissed the banner for, by the time the radar opened it
+ * (`openedAt`): the banner stays away for that outage and comes back for the next. Written by
+ * the worker on request.
  */
 export const bannerDismissedFor = storage.defineItem<number | null>('local:bannerDismissedFor', {
   fallback: null,

@@ -27,7 +27,11 @@ export default defineContentScript({
       onRemove: (container) => container && render(null, container),
     });
     const stopWatching: (() => void)[] = [];
+    // Once retired, this instance never shows again: an update still reading storage when the
+    // user dismissed must not bring the banner back (the next outage injects a fresh one).
+    let retired = false;
     const retire = () => {
+      retired = true;
       ui.remove();
       stopWatching.splice(0).forEach((stop) => stop());
     };
@@ -37,12 +41,13 @@ export default defineContentScript({
         healthSnapshot.getValue(),
         bannerDismissedFor.getValue(),
       ]);
+      if (retired) return;
       const service = bannerService(snapshot, dismissedFor);
       if (!service) return retire();
       if (!ui.mounted) ui.mount();
       const dismiss = () => {
         retire();
-        if (service.troubleSince !== null) void sendMessage('dismissBanner', service.troubleSince);
+        if (service.openedAt !== null) void sendMessage('dismissBanner', service.openedAt);
       };
       render(
         <Banner service={service} alternatives={rankAlternatives(snapshot)} onDismiss={dismiss} />,

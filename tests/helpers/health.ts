@@ -16,6 +16,7 @@ export function serviceHealth(overrides: Partial<ServiceHealth> = {}): ServiceHe
     incidents: [],
     reasons: [],
     troubleSince: null,
+    openedAt: null,
     lastReadAt: 0,
     calmSince: null,
     detection: { radarAt: null, officialAt: null },

@@ -4,10 +4,10 @@ import type { ComponentState } from '@/utils/health/states';
 import type { HealthSnapshot } from '@/utils/health/types';
 import { serviceHealth } from '../helpers/health';
 
-function snapshot(state: ComponentState, troubleSince: number | null = 1_000): HealthSnapshot {
+function snapshot(state: ComponentState, openedAt: number | null = 1_000): HealthSnapshot {
   return {
     checkedAt: 2_000,
-    services: [serviceHealth({ state, troubleSince, lastReadAt: 2_000 })],
+    services: [serviceHealth({ state, troubleSince: openedAt, openedAt, lastReadAt: 2_000 })],
   };
 }
 
@@ -26,6 +26,12 @@ describe('bannerService', () => {
   it('stays away for the dismissed outage and comes back for the next', () => {
     expect(bannerService(snapshot('major_outage', 1_000), 1_000)).toBeNull();
     expect(bannerService(snapshot('major_outage', 9_000), 1_000)).not.toBeNull();
+  });
+
+  it('stays away when the official page later moves the start of the same outage earlier', () => {
+    const moved = snapshot('major_outage', 1_000);
+    moved.services[0]!.troubleSince = 400;
+    expect(bannerService(moved, 1_000)).toBeNull();
   });
 
   it('does not show before the first check', () => {

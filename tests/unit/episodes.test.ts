@@ -52,4 +52,18 @@ describe('settleEpisodes', () => {
     expect(next.services[0]?.troubleSince).toBe(1_000);
     expect(next.transitions).toEqual([]);
   });
+
+  it('keeps the moment it opened an outage as its identity, whatever the page says of its start', () => {
+    const first = settleEpisodes([], [health('partial_outage', 5_000)], 5_000);
+    expect(first.services[0]?.openedAt).toBe(5_000);
+    // The official page catches up and says the trouble began earlier.
+    const next = settleEpisodes(first.services, [health('major_outage', 2_000)], 65_000);
+    expect(next.services[0]).toMatchObject({ troubleSince: 2_000, openedAt: 5_000 });
+    const silent = settleEpisodes(next.services, [health('unknown')], 125_000);
+    expect(silent.services[0]?.openedAt).toBe(5_000);
+    const over = settleEpisodes(silent.services, [health('operational')], 185_000);
+    expect(over.services[0]).toMatchObject({ troubleSince: null, openedAt: null });
+    const again = settleEpisodes(over.services, [health('degraded', 200_000)], 245_000);
+    expect(again.services[0]?.openedAt).toBe(245_000);
+  });
 });

@@ -20,14 +20,18 @@ export function settleEpisodes(
 ): { services: ServiceHealth[]; transitions: Transition[] } {
   const transitions: Transition[] = [];
   const services = next.map((service) => {
-    const openSince = previous.find((before) => before.id === service.id)?.troubleSince ?? null;
+    const before = previous.find((candidate) => candidate.id === service.id);
+    const openSince = before?.troubleSince ?? null;
     let troubleSince = openSince;
+    let openedAt = openSince === null ? null : (before?.openedAt ?? openSince);
     if (isTrouble(service.state)) {
       troubleSince = Math.min(openSince ?? now, service.troubleSince ?? now);
+      openedAt ??= now;
     } else if (isHealthy(service.state)) {
       troubleSince = null;
+      openedAt = null;
     }
-    const settled = { ...service, troubleSince };
+    const settled = { ...service, troubleSince, openedAt };
     if (openSince === null && troubleSince !== null)
       transitions.push({ kind: 'trouble', service: settled });
     if (openSince !== null && troubleSince === null)

@@ -49,6 +49,12 @@ export interface ServiceHealth {
   reasons: Reason[];
   /** When the current trouble began (the earlier of our first sight and the official start). */
   troubleSince: number | null;
+  /**
+   * When the radar opened the current trouble episode: the outage's identity, for dismissing
+   * the banner and recording the detection lead. Unlike `troubleSince`, it never moves: the
+   * official page may later say the trouble began before we saw it.
+   */
+  openedAt: number | null;
   /** When a source last answered for this product: the age of what we show. */
   lastReadAt: number | null;
   /** While trouble only our signals saw is calming down: since when (hysteresis). */
