@@ -34,7 +34,7 @@ export function ServiceRow({ service }: { service: ServiceHealth }) {
         </span>
       </div>
       {service.state === 'operational' && service.reasons.length > 0 && (
-        <p class="service__why">{service.reasons.map(reasonText).join(' ')}</p>
+        <p class="service__why">{service.reasons.map(reasonText).join(' · ')}</p>
       )}
       {service.state !== 'operational' && (
         <ul class="service__reasons">
