@@ -1,6 +1,7 @@
 // `npm run demo`: runs the built extension in headless Chromium against a simulated OpenAI
-// outage (fixtures served at status.openai.com's real URLs) and writes screenshots of the
-// popup and the ChatGPT banner to demo-output/, in light and dark, English and Italian.
+// outage (fixtures served at the status pages' real URLs) and writes screenshots of the
+// popup and the ChatGPT banner to demo-output/, in light and dark, English and Italian; then
+// an outage the radar sees first, in the user's own failing ChatGPT requests.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launch, ROOT, waitUntil } from '../e2e/harness.mjs';
@@ -34,6 +35,32 @@ for (const { colorScheme, locale } of scenes) {
     await shot(chatgpt, `banner-outage-${tag}.png`, false);
     const badge = await radar.badge();
     console.log(`${tag}: badge "${badge.text}" — ${badge.title}`);
+  } finally {
+    await radar.close();
+  }
+}
+// The radar first: the user's own ChatGPT requests fail while the official page still says
+// all is well.
+{
+  const radar = await launch();
+  try {
+    await waitUntil(radar.snapshot, (s) => s !== null, { what: 'first check' });
+    const chatgpt = await radar.context.newPage();
+    await chatgpt.goto('https://chatgpt.com/');
+    await chatgpt.locator('#prompt-textarea').fill('Draft a reply to the supplier about the delay');
+    radar.state.chatgptApi = 503;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await chatgpt.locator('#send').click();
+      await chatgpt.waitForTimeout(300);
+    }
+    await chatgpt.locator('ai-outage-radar-banner .banner').waitFor({ timeout: 10_000 });
+    await shot(chatgpt, 'banner-radar-first-en-light.png', false);
+    const popup = await radar.openPopup();
+    await popup.locator('.popup--trouble').waitFor();
+    await shot(popup, 'popup-radar-first-en-light.png', true);
+    console.log(
+      `radar first: badge "${(await radar.badge()).text}", official page still operational`,
+    );
   } finally {
     await radar.close();
   }
