@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseInstatusSummary, readInstatus } from '@/utils/sources/instatus';
+import {
+  INSTATUS_SUMMARY_PATH,
+  parseInstatusSummary,
+  readInstatus,
+} from '@/utils/sources/instatus';
 import { COMPONENT_STATES } from '@/utils/health/states';
 import { fixture, fixturesAt } from '../helpers/fixtures';
 
@@ -12,55 +16,93 @@ const parse = (text: string) => {
   return parsed.value;
 };
 
+/*
+ * Fixtures: perplexity/healthy and wistia/healthy are live bodies (quoted whole in public
+ * material); perplexity/outage and /hostile are DERIVED from the Perplexity capture plus the
+ * active-incident fields of Instatus' public-API docs (not seen live); instatus-docs/example is
+ * the documented example itself. See each folder's PROVENANCE.md.
+ */
+
 describe('Instatus summary.json', () => {
-  it('reads a calm page, which leaves its incident lists out, as operational', () => {
-    expect(parse(fixture('instatus/perplexity/healthy/summary.json'))).toEqual({
-      components: [],
-      incidents: [],
-      overall: 'operational',
-    });
+  it.each([
+    ['Perplexity /v2/summary.json, 2026-08-16', 'instatus/perplexity/healthy/summary.json'],
+    ['Wistia /v3/summary.json, 2026-09-23', 'instatus/wistia/healthy/summary.json'],
+  ])('reads a calm page (%s), which leaves its incident lists out, as operational', (_, path) => {
+    expect(parse(fixture(path))).toEqual({ components: [], incidents: [], overall: 'operational' });
   });
 
-  it('reads the open incident and skips a maintenance that has not started', () => {
+  it('reads the open incident and skips a maintenance that has not started (derived from docs)', () => {
     const report = parse(fixture('instatus/perplexity/outage/summary.json'));
     expect(report.overall).toBe('major_outage');
     expect(report.incidents).toEqual([
       {
-        // The documented shape has no id: the incident page's own id stands in.
-        id: 'cmbq4x7ra00ke12pl8v3nq0zt',
-        title: 'Elevated error rates on perplexity.ai and the Sonar API',
+        id: 'cl4a8n3070721qtmzvts760c4',
+        title: "We're facing an issue with our API",
         impact: 'major_outage',
         status: 'investigating',
-        startedAt: Date.parse('2025-06-10T13:54:00.000Z'),
-        updatedAt: Date.parse('2025-06-10T14:03:12.000Z'),
-        url: 'https://status.perplexity.com/incident/cmbq4x7ra00ke12pl8v3nq0zt',
+        startedAt: Date.parse('2022-06-11T18:55:50Z'),
+        updatedAt: Date.parse('2022-06-11T19:30:00Z'),
+        url: 'https://testing-widget.instatus.com/incident/cl4a8n3070721qtmzvts760c4',
         componentIds: [],
       },
     ]);
   });
 
-  it('keeps a hostile title as inert text and drops a javascript: link', () => {
-    const [incident] = parse(fixture('instatus/perplexity/hostile/summary.json')).incidents;
-    expect(incident?.title).toBe(
-      "<img src=x onerror=alert(1)> Search is down <script>alert('pwned')</script>",
-    );
-    expect(incident?.url).toBeNull();
-    expect(incident?.impact).toBe('partial_outage');
+  it('reads the documented example: no id (the URL stands in), JavaScript date strings', () => {
+    const report = parse(fixture('instatus/instatus-docs/example/summary.json'));
+    expect(report.overall).toBe('major_outage');
+    expect(report.incidents).toEqual([
+      {
+        id: 'cl4a8n3070721qtmzvts760c4',
+        title: "We're facing an issue with our API",
+        impact: 'major_outage',
+        status: 'investigating',
+        startedAt: Date.parse('2022-06-11T18:55:50Z'),
+        updatedAt: null,
+        url: 'https://testing-widget.instatus.com/incident/cl4a8n3070721qtmzvts760c4',
+        componentIds: [],
+      },
+    ]);
   });
 
-  it('reads the JavaScript date strings of the documented example', () => {
-    const text = JSON.stringify({
-      page: { status: 'HASISSUES' },
-      activeIncidents: [
-        {
-          name: "We're facing an issue with our API",
-          started: 'Sat Jun 11 2022 18:55:50 GMT+0000 (Coordinated Universal Time)',
-          status: 'INVESTIGATING',
-          impact: 'MAJOROUTAGE',
-        },
-      ],
-    });
-    expect(parse(text).incidents[0]?.startedAt).toBe(Date.parse('2022-06-11T18:55:50Z'));
+  it('reads an in-progress maintenance as maintenance (docs example, status set to INPROGRESS)', () => {
+    const example = JSON.parse(fixture('instatus/instatus-docs/example/summary.json'));
+    example.page.status = 'UNDERMAINTENANCE';
+    example.activeIncidents = [];
+    example.activeMaintenances[0].status = 'INPROGRESS';
+    const report = parse(JSON.stringify(example));
+    expect(report.overall).toBe('maintenance');
+    expect(report.incidents).toEqual([
+      {
+        id: 'cl4a8nlv50918qtmzdlw60ivu',
+        title: 'Database maintenance',
+        impact: 'maintenance',
+        status: 'inprogress',
+        startedAt: Date.parse('2022-06-11T18:55:54Z'),
+        updatedAt: null,
+        url: 'https://testing-widget.instatus.com/maintenance/cl4a8nlv50918qtmzdlw60ivu',
+        componentIds: [],
+      },
+    ]);
+  });
+
+  it('keeps a hostile title as inert text, drops a javascript: link, survives built-in names and wrong types', () => {
+    const report = parse(fixture('instatus/perplexity/hostile/summary.json'));
+    expect(report.incidents).toEqual([
+      {
+        id: 'cl4a8n3070721qtmzvts760c4',
+        title:
+          "<img src=x onerror=alert(1)> We're facing an issue with our API <script>alert('pwned')</script>",
+        impact: 'degraded', // impact "constructor": unknown, an open incident is at least degraded
+        status: '__proto__',
+        startedAt: null, // `started` is a number
+        updatedAt: Date.parse('2022-06-11T19:30:00Z'),
+        url: null,
+        componentIds: [],
+      },
+    ]);
+    // `activeMaintenances` is a string: no maintenance.
+    expect(report.overall).toBe('degraded');
   });
 
   it.each([
@@ -174,16 +216,34 @@ describe('Instatus summary.json', () => {
 });
 
 describe('readInstatus', () => {
-  /** Answers the page's real summary.json URL from a fixture; anything else 404s. */
-  const perplexityFetch = (scenario: string) =>
-    fixturesAt(
-      { 'https://status.perplexity.com/summary.json': 'instatus/perplexity/{s}/summary.json' },
-      () => scenario,
-    );
+  /** Answers only the paths each page was seen serving; anything else is an HTML 404. */
+  const pages = fixturesAt(
+    {
+      'https://status.perplexity.com/v2/summary.json': 'instatus/perplexity/{s}/summary.json',
+      'https://status.wistia.com/v3/summary.json': 'instatus/wistia/{s}/summary.json',
+    },
+    () => 'healthy',
+  );
 
-  it('reads summary.json at its real URL', async () => {
-    const result = await readInstatus(PAGE, { fetch: perplexityFetch('outage') });
+  it('reads /v3/summary.json by default', async () => {
+    expect(INSTATUS_SUMMARY_PATH).toBe('/v3/summary.json');
+    const result = await readInstatus('https://status.wistia.com', { fetch: pages });
+    expect(result).toEqual({
+      ok: true,
+      value: { components: [], incidents: [], overall: 'operational' },
+    });
+  });
+
+  it('reads the path a page names, e.g. Perplexity’s /v2/summary.json', async () => {
+    const outage = fixturesAt(
+      { 'https://status.perplexity.com/v2/summary.json': 'instatus/perplexity/{s}/summary.json' },
+      () => 'outage',
+    );
+    const result = await readInstatus(PAGE, { fetch: outage }, '/v2/summary.json');
     expect(result.ok && result.value.overall).toBe('major_outage');
+    // Without the path it asks /v3/summary.json, which this page was not seen serving.
+    const unnamed = await readInstatus(PAGE, { fetch: pages });
+    expect(unnamed).toEqual({ ok: false, error: expect.objectContaining({ code: 'http' }) });
   });
 
   it('fails with "http" and the status on HTTP 503', async () => {

@@ -95,11 +95,19 @@ export function parseInstatusSummary(text: string, _pageUrl: string): Parsed<Sou
   };
 }
 
-/** Reads an Instatus page's `summary.json`, e.g. `https://status.perplexity.com/summary.json`. */
+/** Where an Instatus page serves its summary unless told otherwise. */
+export const INSTATUS_SUMMARY_PATH = '/v3/summary.json';
+
+/**
+ * Reads an Instatus page's summary at `baseUrl` + `path`. `/v3/summary.json` by default (seen
+ * live for Wistia, identical to the legacy `/summary.json`); a page seen answering another
+ * path names it, e.g. `/v2/summary.json` for status.perplexity.com.
+ */
 export async function readInstatus(
   baseUrl: string,
   options?: FetchTextOptions,
+  path: string = INSTATUS_SUMMARY_PATH,
 ): Promise<Parsed<SourceReport>> {
-  const body = await fetchText(`${baseUrl}/summary.json`, options);
+  const body = await fetchText(`${baseUrl}${path}`, options);
   return body.ok ? parseInstatusSummary(body.value, baseUrl) : body;
 }

@@ -48,6 +48,7 @@ const PAGE_INDICATORS: Record<string, ComponentState> = {
   minor: 'degraded',
   major: 'partial_outage',
   critical: 'major_outage',
+  maintenance: 'maintenance',
 };
 
 /** The page-wide state of `summary.json` / `status.json`, when it states a known one. */
@@ -76,9 +77,13 @@ export function parseJsonObject(text: string): Parsed<JsonObject> {
 
 /**
  * Components of `components.json` or `summary.json`. Group rows are dropped (their status
- * only aggregates their children); each child carries its group's name.
+ * only aggregates their children); each child carries its group's name. `grouped` says
+ * whether the rows carry Statuspage's layout fields at all: incident.io's compatible JSON
+ * leaves out `group` and `group_id`, so its list says nothing of groups.
  */
-export function parseStatuspageComponents(text: string): Parsed<SourceComponent[]> {
+export function parseStatuspageComponents(
+  text: string,
+): Parsed<{ components: SourceComponent[]; grouped: boolean }> {
   const root = parseJsonObject(text);
   if (!root.ok) return root;
   const rows = asArray(root.value.components)
@@ -106,14 +111,18 @@ export function parseStatuspageComponents(text: string): Parsed<SourceComponent[
     });
   }
   if (components.length === 0) return failure('bad_shape', 'no component listed');
-  return { ok: true, value: components };
+  const grouped = rows.some((row) => typeof row.group === 'boolean');
+  return { ok: true, value: { components, grouped } };
 }
 
 /** Unresolved incidents and in-progress maintenances of `summary.json`. */
 export function parseStatuspageIncidents(text: string): Parsed<SourceIncident[]> {
   const root = parseJsonObject(text);
   if (!root.ok) return root;
-  const incidentRows = asArray(root.value.incidents);
+  // No open incident: Statuspage says `[]`; incident.io's compatible summary leaves the key
+  // out entirely (status.openai.com, captured 2026-10-09); `null` reads the same.
+  const listed = root.value.incidents;
+  const incidentRows = listed === undefined || listed === null ? [] : asArray(listed);
   if (!incidentRows) return failure('bad_shape', 'no incidents array');
   const maintenanceRows = (asArray(root.value.scheduled_maintenances) ?? []).filter(
     (row) => asObject(row)?.status === 'in_progress',
@@ -175,9 +184,10 @@ export async function readStatuspage(
   return {
     ok: true,
     value: {
-      components: components.value,
+      components: components.value.components,
       incidents: incidents?.ok ? incidents.value : [],
       ...(overall ? { overall } : {}),
+      ...(components.value.grouped ? { grouped: true } : {}),
     },
   };
 }
