@@ -1,17 +1,37 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { XAI } from '@/utils/catalog/others';
+import type { ComponentMatcher } from '@/utils/catalog/types';
 import { readProduct } from '@/utils/health/official';
 import { parseFeed, readFeed } from '@/utils/sources/feed';
+import type { SourceIncident } from '@/utils/sources/types';
 import { fixture, fixturesAt } from '../helpers/fixtures';
 
-// RSS dates are RFC 822, which the e2e harness does not shift: these tests pass `now` instead.
+/*
+ * Fixtures: the xAI feed and the Anthropic Atom feed as captured (trimmed), and variants derived
+ * from them; tests/fixtures/feed/PROVENANCE.md says what was changed. Each is read at the moment
+ * it was captured. The generic cases below build one-entry feeds in Statuspage's shape.
+ */
+/** status.x.ai/feed.xml's `lastBuildDate`: the capture is from then (or a little later). */
+const XAI_AT = Date.parse('Tue, 07 Jul 2026 16:40:29 GMT');
+/** When the archive bot fetched status.claude.com/history.atom (its headers.json). */
+const ANTHROPIC_AT = Date.parse('2026-10-08T06:04:34.181Z');
 const NOW = Date.parse('2025-06-10T14:06:00.000Z');
 const HOUR = 3_600_000;
 
-const open = (file: string, now = NOW) => {
+const open = (file: string, now: number) => {
   const parsed = parseFeed(fixture(`feed/${file}`), now);
   if (!parsed.ok) throw new Error(parsed.error.detail);
   return parsed.value.incidents;
+};
+
+const GROK = XAI.products[0]!.match as ComponentMatcher;
+
+/** Grok's state from a feed's open incidents, failing the test if the report cannot say. */
+const grokState = (incidents: SourceIncident[]) => {
+  const lookup = readProduct(GROK, { components: [], incidents });
+  if (!('found' in lookup)) throw new Error(`missing: ${lookup.missing}`);
+  return lookup.found.state;
 };
 
 /** A one-entry Atom feed in Statuspage's shape, with `body` as the entry's HTML content. */
@@ -21,56 +41,129 @@ const atomEntry = (body: string, updated = '2025-06-10T14:00:00Z', title = 'Elev
   `<link rel="alternate" type="text/html" href="https://status.example.com/incidents/abc"/>` +
   `<title>${title}</title><content type="html">${body.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</content></entry></feed>`;
 
-describe('RSS and Atom feeds', () => {
+describe('status.x.ai feed.xml (real capture)', () => {
+  it('the captured feed (every item RESOLVED) has nothing open', () => {
+    expect(open('xai/healthy/feed.xml', XAI_AT)).toEqual([]);
+    // The untrimmed capture: 105 items, of which the newest 50 are read.
+    const full = parseFeed(fixture('feed/xai/full/feed.xml'), XAI_AT);
+    expect(full).toEqual({ ok: true, value: { components: [], incidents: [] } });
+    expect(grokState([])).toBe('operational');
+  });
+
+  it('reads the open Grok (Web) item: ACTIVE, its bracketed component, its newest update', () => {
+    expect(open('xai/outage/feed.xml', XAI_AT)).toEqual([
+      {
+        id: 'INC7c527912',
+        title: '[Grok (Web)] 4.3 losing conversation context',
+        impact: 'degraded',
+        status: 'active',
+        startedAt: Date.parse('Tue, 07 Jul 2026 16:05:21 GMT'),
+        updatedAt: Date.parse('Tue, 07 Jul 2026 16:05:35 GMT'),
+        url: 'https://status.x.ai/grok-com/INC7c527912',
+        componentIds: [],
+        componentNames: ['Grok (Web)', '[Grok (Web)] 4.3 losing conversation context'],
+      },
+    ]);
+    expect(grokState(open('xai/outage/feed.xml', XAI_AT))).toBe('degraded');
+  });
+
+  /**
+   * Each captured item in turn, reopened the way the outage fixture is (Status ACTIVE,
+   * categories outage/active) and read an hour after its newest date: only Grok's apps and the
+   * API make Grok degraded.
+   */
   it.each([
-    ['anthropic/healthy/history.atom', []],
-    ['anthropic/outage/history.atom', ['Elevated errors on claude.ai']],
-    ['xai/healthy/feed.xml', []],
-    ['xai/outage/feed.xml', ['[Grok (Web)] Models outage']],
-  ])('%s lists only its open incidents', (file, titles) => {
-    expect(open(file).map((incident) => incident.title)).toEqual(titles);
+    ['INC548339c6', 'API (us-west-2.api.x.ai)', 'degraded'],
+    ['INC702624e4', 'API Console', 'operational'],
+    ['INC78c0aac0', 'API (us-east-1.api.x.ai)', 'degraded'],
+    ['INC7c527912', 'Grok (Web)', 'degraded'],
+    ['INC31772712', 'Grok in X', 'degraded'],
+    ['INC7532db86', 'Grok (iOS)', 'degraded'],
+    ['INC6202bec1', 'Grok (Android)', 'degraded'],
+    ['INC594ef635', 'Single Sign-On', 'operational'],
+  ])('an open %s item ([%s]) makes Grok %s', (guid, component, state) => {
+    const feed = fixture('feed/xai/healthy/feed.xml');
+    const item = feed.match(
+      new RegExp(`<item>(?:(?!</item>)[\\s\\S])*?${guid}[\\s\\S]*?</item>`),
+    )![0];
+    const reopened = item
+      .replace('<h3>Status: RESOLVED</h3>', '<h3>Status: ACTIVE</h3>')
+      .replace(
+        '<category>available</category>\n      <category>resolved</category>',
+        '<category>outage</category>\n      <category>active</category>',
+      );
+    const dates = [...item.matchAll(/\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT/g)];
+    const now = Math.max(...dates.map((m) => Date.parse(m[0]))) + HOUR;
+    const incidents = open('xai/healthy/feed.xml', now);
+    expect(incidents).toEqual([]);
+    const parsed = parseFeed(feed.replace(item, reopened), now);
+    if (!parsed.ok) throw new Error(parsed.error.detail);
+    expect(parsed.value.incidents.map((incident) => incident.componentNames?.[0])).toEqual([
+      component,
+    ]);
+    expect(grokState(parsed.value.incidents)).toBe(state);
   });
 
-  it('reads an open Statuspage Atom entry, its latest status first', () => {
-    expect(open('anthropic/outage/history.atom')[0]).toEqual({
-      id: 'tag:status.claude.com,2005:Incident/25418842',
-      title: 'Elevated errors on claude.ai',
-      impact: 'degraded',
-      status: 'identified',
-      startedAt: Date.parse('2025-06-10T13:58:40Z'),
-      updatedAt: Date.parse('2025-06-10T14:05:11Z'),
-      url: 'https://status.claude.com/incidents/x7k2m9p4q1wz',
-      componentIds: [],
-      componentNames: ['Elevated errors on claude.ai'],
+  it.each(['INVESTIGATING', 'IDENTIFIED', 'MONITORING', 'ACTIVE'])(
+    'reads an item whose Status is %s as open',
+    (word) => {
+      const text = fixture('feed/xai/outage/feed.xml').replace('Status: ACTIVE', `Status: ${word}`);
+      expect(parseFeed(text, XAI_AT)).toMatchObject({
+        ok: true,
+        value: { incidents: [{ id: 'INC7c527912', status: word.toLowerCase() }] },
+      });
+    },
+  );
+
+  it('lets an open item untouched for a day drop out', () => {
+    const updated = Date.parse('Tue, 07 Jul 2026 16:05:35 GMT');
+    expect(open('xai/outage/feed.xml', updated + 23 * HOUR)).toHaveLength(1);
+    expect(open('xai/outage/feed.xml', updated + 24 * HOUR + 60_000)).toEqual([]);
+  });
+});
+
+describe('status.claude.com history.atom (real capture)', () => {
+  it('reads the one entry still at Monitoring as open, the resolved ones not', () => {
+    expect(open('anthropic/outage/history.atom', ANTHROPIC_AT)).toEqual([
+      {
+        id: 'tag:status.claude.com,2005:Incident/31614017',
+        title: 'Elevated errors on platform.claude.com',
+        impact: 'degraded',
+        status: 'monitoring',
+        startedAt: Date.parse('2026-10-07T21:45:27Z'),
+        updatedAt: Date.parse('2026-10-07T21:45:27Z'),
+        url: 'https://status.claude.com/incidents/978mjkgw6mh7',
+        componentIds: [],
+        componentNames: ['Elevated errors on platform.claude.com'],
+      },
+    ]);
+  });
+
+  it('the healthy variant (that entry left out) has nothing open', () => {
+    expect(open('anthropic/healthy/history.atom', ANTHROPIC_AT)).toEqual([]);
+  });
+
+  it('names the product by title, so a catalog regex finds platform.claude.com and only it', () => {
+    const report = {
+      components: [],
+      incidents: open('anthropic/outage/history.atom', ANTHROPIC_AT),
+    };
+    expect(readProduct({ incidentProducts: [/platform\.claude\.com/i] }, report)).toMatchObject({
+      found: { state: 'degraded' },
+    });
+    expect(readProduct({ incidentProducts: [/claude code/i] }, report)).toMatchObject({
+      found: { state: 'operational' },
     });
   });
 
-  it('names the product by title, so the catalog regexes find claude.ai and only it', () => {
-    const report = { components: [], incidents: open('anthropic/outage/history.atom') };
-    const claude = readProduct({ incidentProducts: [/claude\.ai/i] }, report);
-    const code = readProduct({ incidentProducts: [/claude code/i] }, report);
-    expect(claude?.state).toBe('degraded');
-    expect(code?.state).toBe('operational');
-  });
-
-  it('reads an open xAI item: its bracketed component and its newest update time', () => {
-    expect(open('xai/outage/feed.xml')[0]).toMatchObject({
-      id: 'INC25664c15',
-      status: 'active',
-      impact: 'degraded',
-      startedAt: Date.parse('Tue, 10 Jun 2025 13:55:00 GMT'),
-      updatedAt: Date.parse('2025-06-10T14:05:00Z'),
-      url: 'https://status.x.ai/grok-com/INC25664c15',
-      componentNames: ['Grok (Web)', '[Grok (Web)] Models outage'],
-    });
-  });
-
-  it('lets an open entry untouched for a day drop out', () => {
-    const updated = Date.parse('2025-06-10T14:05:11Z');
+  it('lets the Monitoring entry drop out a day after its last update', () => {
+    const updated = Date.parse('2026-10-07T21:45:27Z');
     expect(open('anthropic/outage/history.atom', updated + 23 * HOUR)).toHaveLength(1);
     expect(open('anthropic/outage/history.atom', updated + 24 * HOUR + 60_000)).toEqual([]);
   });
+});
 
+describe('RSS and Atom feeds', () => {
   it('never calls an entry without any date open', () => {
     const text = atomEntry('<strong>Investigating</strong> - Looking.').replace(
       /<updated>.*<\/updated>/,
@@ -130,14 +223,19 @@ describe('RSS and Atom feeds', () => {
   });
 
   it('keeps hostile markup inert and drops every non-http link', () => {
-    const incidents = open('hostile.xml');
+    // Two xAI items made hostile (tests/fixtures/feed/PROVENANCE.md), read at the capture time.
+    const incidents = open('hostile.xml', XAI_AT);
     // The `</item>` quoted inside the first CDATA does not end the item.
     expect(incidents.map((incident) => incident.title)).toEqual([
-      'Outage now &',
-      'Escaped & double-escaped — done',
+      '[Grok (Web)] 4.3 losing conversation context &',
+      '[Grok in X] Grok in X is & Temporarily Unavailable — done',
     ]);
     expect(incidents.map((incident) => incident.url)).toEqual([null, null]);
-    expect(incidents.map((incident) => incident.status)).toEqual(['active', 'investigating']);
+    expect(incidents.map((incident) => incident.status)).toEqual(['active', 'active']);
+    expect(incidents.map((incident) => incident.componentNames?.[0])).toEqual([
+      'Grok (Web)',
+      'Grok in X',
+    ]);
   });
 
   it.each([
@@ -163,9 +261,10 @@ describe('RSS and Atom feeds', () => {
 
   it('reads a truncated feed as far as it goes', () => {
     const text = fixture('feed/anthropic/outage/history.atom');
-    const cut = text.slice(0, text.indexOf('Elevated errors on Claude Opus 4'));
-    expect(parseFeed(cut, NOW).ok && parseFeed(cut, NOW)).toMatchObject({
-      value: { incidents: [{ title: 'Elevated errors on claude.ai' }] },
+    const cut = text.slice(0, text.indexOf('Elevated errors for Claude Opus 5.5'));
+    expect(parseFeed(cut, ANTHROPIC_AT)).toMatchObject({
+      ok: true,
+      value: { incidents: [{ title: 'Elevated errors on platform.claude.com' }] },
     });
   });
 
@@ -293,19 +392,37 @@ const feedFetch = (scenario: 'healthy' | 'outage' | Response) =>
 
 describe('readFeed', () => {
   it.each([
-    ['https://status.claude.com/history.atom', 'Elevated errors on claude.ai'],
-    ['https://status.x.ai/feed.xml', '[Grok (Web)] Models outage'],
-  ])('reads %s', async (url, title) => {
-    const result = await readFeed(url, { fetch: feedFetch('outage'), now: () => NOW });
+    [
+      'https://status.claude.com/history.atom',
+      ANTHROPIC_AT,
+      'Elevated errors on platform.claude.com',
+    ],
+    ['https://status.x.ai/feed.xml', XAI_AT, '[Grok (Web)] 4.3 losing conversation context'],
+  ])('reads %s', async (url, at, title) => {
+    const result = await readFeed(url, { fetch: feedFetch('outage'), now: () => at });
     expect(result.ok && result.value.incidents.map((incident) => incident.title)).toEqual([title]);
   });
 
-  it('judges recency against the clock by default', async () => {
-    // The fixture's outage is long over by the real clock.
-    const result = await readFeed('https://status.claude.com/history.atom', {
-      fetch: feedFetch('outage'),
-    });
+  it.each([
+    ['https://status.claude.com/history.atom', ANTHROPIC_AT],
+    ['https://status.x.ai/feed.xml', XAI_AT],
+  ])('reads %s healthy', async (url, at) => {
+    const result = await readFeed(url, { fetch: feedFetch('healthy'), now: () => at });
     expect(result).toEqual({ ok: true, value: { components: [], incidents: [] } });
+  });
+
+  it('judges recency against the clock by default', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      // Two days after the capture, the Monitoring entry is a forgotten one.
+      vi.setSystemTime(ANTHROPIC_AT + 48 * HOUR);
+      const result = await readFeed('https://status.claude.com/history.atom', {
+        fetch: feedFetch('outage'),
+      });
+      expect(result).toEqual({ ok: true, value: { components: [], incidents: [] } });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('fails with a reason on HTTP 503, keeping the status for backoff', async () => {

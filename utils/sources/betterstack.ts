@@ -16,7 +16,10 @@ import {
  * `data.attributes.aggregate_state` is the page-wide state; `included[]` mixes sections
  * (`status_page_section`), components (`status_page_resource`), recent reports
  * (`status_report`, resolved ones too) and their updates (`status_update`). Ids are strings,
- * but a resource's `status_page_section_id` is a number: ids are compared as strings.
+ * but a resource's `status_page_section_id` is a number: ids are compared as strings. The one
+ * real sample we have (status.betterstack.com, 2026-09; tests/fixtures/betterstack/PROVENANCE.md)
+ * shows a resolved report with `ends_at: null`, and a report naming a resource that the
+ * (trimmed) `included` does not list. No capture of status.huggingface.co exists.
  */
 
 /** Page, resource and report states (https://betterstack.com/docs/uptime/api/). */
@@ -156,5 +159,6 @@ export async function readBetterStack(
   options?: FetchTextOptions,
 ): Promise<Parsed<SourceReport>> {
   const body = await fetchText(`${baseUrl}/index.json`, options);
-  return body.ok ? parseBetterStackIndex(body.value, baseUrl) : body;
+  const now = options?.now ?? Date.now;
+  return body.ok ? parseBetterStackIndex(body.value, baseUrl, now()) : body;
 }

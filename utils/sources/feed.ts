@@ -37,7 +37,14 @@ const MAX_ENTRIES = 50;
  */
 const ACTIVE_WINDOW_MS = 24 * 60 * 60_000;
 
-/** Latest-status words that close an entry: Statuspage's, incident.io's and xAI's. */
+/**
+ * Latest-status words that close an entry: Statuspage's, incident.io's and xAI's. Anything
+ * else is open: Statuspage's Investigating/Identified/Update/Monitoring, and xAI's open states,
+ * which no capture of ours shows: `ACTIVE` (with categories `outage`, `active`) in a third-party
+ * trim of the live feed, or INVESTIGATING/IDENTIFIED/MONITORING. xAI items carry two
+ * `<category>`s, severity then state (`available`, `resolved` when closed): a state category
+ * that closes the entry closes it even if the heading says otherwise.
+ */
 const ENDED = /^(?:resolved|completed|postmortem)\b/;
 /**
  * Statuspage maintenance under way. "Scheduled" is work that has not started: left out, as
@@ -73,7 +80,8 @@ function componentNames(title: string, body: string): string[] {
       .filter(Boolean);
   }
   // No list: the title names the product ("Elevated errors on claude.ai"); xAI prefixes the
-  // component in brackets ("[Grok (Web)] Models outage").
+  // component in brackets ("[Grok (Web)] 4.3 losing conversation context", "[API Console] …"):
+  // that name first, so a catalog can tell Grok's items from the console's.
   const bracketed = /^\[([^\]]+)\]/.exec(title)?.[1];
   return bracketed ? [bracketed, title] : [title];
 }

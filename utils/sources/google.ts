@@ -14,7 +14,9 @@ import {
  * https://www.google.com/appsstatus/dashboard/) publish their "JSON History", `incidents.json`:
  * a bare array of every recent incident, open and closed, described by `incidents.schema.json`
  * next to it. There is no component list and no page-wide state: an incident is open while its
- * `end` is absent (or null), and names what it hits in `affected_products[].title`.
+ * `end` is absent (Cloud's open incidents have no `end` key at all; `null` is accepted too), and
+ * names what it hits in `affected_products[]` (`{title, id}`, plus `current_title` since 2026).
+ * Times are ISO 8601 with "+00:00". See tests/fixtures/google/PROVENANCE.md.
  */
 
 /**
@@ -73,7 +75,7 @@ function linkOf(uri: unknown, pageUrl: string): string | null {
 export const ABANDONED_AFTER_MS = 14 * 24 * 60 * 60_000;
 
 function toIncident(row: JsonObject, pageUrl: string, now: number): SourceIncident | undefined {
-  // Open while `end` is absent, null or empty (as some captures show), or still ahead.
+  // Open while `end` is absent (as every Cloud capture shows), null or empty, or still ahead.
   const end = asTime(row.end);
   if (end !== null && end <= now) return undefined;
   // Google leaves some notices open for months (a known issue, a deprecation). One that no
@@ -84,11 +86,14 @@ function toIncident(row: JsonObject, pageUrl: string, now: number): SourceIncide
     .map(asObject)
     .filter((product) => product !== undefined);
   // `service_name` is often "Multiple Products": the product titles are what names Gemini.
+  // Since 2026 Cloud's products also carry the name the console shows now, `current_title`
+  // ("Vertex Gemini API" is "Gemini on Agent Platform"): either one names the product.
   const names = [
     ...new Set(
-      [...products.map((product) => asText(product.title)), asText(row.service_name)].filter(
-        (name) => name !== undefined,
-      ),
+      [
+        ...products.flatMap((product) => [asText(product.title), asText(product.current_title)]),
+        asText(row.service_name),
+      ].filter((name) => name !== undefined),
     ),
   ];
   const id = asText(row.id, 100);
