@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { SourceReads } from './check/source-reads';
+import type { SourceRead, SourceReads } from './check/source-reads';
 import type { FieldEvent } from './field/classify';
 import type { HealthSnapshot } from './health/types';
 import type { ProbeLog } from './probes/probe-log';
@@ -16,7 +16,14 @@ export const healthSnapshot = storage.defineItem<HealthSnapshot | null>('local:h
  */
 export const sourceReads = storage.defineItem<SourceReads>('local:sourceReads', {
   fallback: {},
-  version: 1,
+  version: 2,
+  migrations: {
+    // v2 remembers each page's layout (`layout`); v1 had none, so none is known yet.
+    2: (reads: Record<string, Omit<SourceRead, 'layout'>>): SourceReads =>
+      Object.fromEntries(
+        Object.entries(reads).map(([id, read]) => [id, { ...read, layout: null }]),
+      ),
+  },
 });
 
 /**

@@ -69,7 +69,9 @@ function verdictEngine() {
           })),
           incidents: [],
           overall: 'operational',
+          grouped: true,
         },
+        layout: null,
       };
       for (const product of provider.products) {
         if (!product.probe) continue;
@@ -114,7 +116,7 @@ function steadyStateSchedule() {
   const statusPages = PROVIDERS.filter((provider) => provider.sources.length > 0).map(
     (provider) => ({
       id: provider.id,
-      readsPerHour: round(perHour(provider.calmIntervalMs ?? CADENCE.calmMs)),
+      readsPerHour: round(perHour(provider.pace?.calmMs ?? CADENCE.calmMs)),
     }),
   );
   const probeTargets = PROVIDERS.flatMap((provider) => provider.products).filter((p) => p.probe);

@@ -34,9 +34,15 @@ describe('conditional requests, on the wire of the HTTPS server', () => {
       (exchanges) => exchanges.length >= firstRound.length,
       { what: 'the second round of reads' },
     );
-    // Every page that sent an ETag was asked with If-None-Match and answered 304.
-    const revalidated = secondRound.filter((exchange) => exchange.status === 304);
-    assert.equal(revalidated.length, secondRound.length, JSON.stringify(secondRound));
+    // Every page that sent an ETag was asked with If-None-Match and answered 304 (an endpoint
+    // with no fixture, such as components.json, answers 404 both times).
+    const answered = new Set(firstRound.filter((e) => e.status === 200).map((e) => e.href));
+    const revalidated = secondRound.filter((exchange) => answered.has(exchange.href));
+    assert.ok(revalidated.length >= 10, JSON.stringify(secondRound));
+    assert.ok(
+      revalidated.every((e) => e.status === 304),
+      JSON.stringify(secondRound),
+    );
     const bytes = (round) => round.reduce((sum, e) => sum + e.responseBytes, 0);
     assert.ok(
       bytes(secondRound) < bytes(firstRound) / 4,

@@ -21,9 +21,10 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
  * Starts Chromium with the extension in a fresh fixture world. `radar.state` is that world
  * (see newWorld): tests change it to make status pages, probes and ChatGPT fail or recover.
  */
-export async function launch({ colorScheme = 'light', locale = 'en-US' } = {}) {
+export async function launch({ colorScheme = 'light', locale = 'en-US', world = {} } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'aor-e2e-'));
-  const state = newWorld();
+  // `world` sets scenarios before Chromium starts, so even the install check reads them.
+  const state = Object.assign(newWorld(), world);
   const server = await startHttpsWorld(state);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,

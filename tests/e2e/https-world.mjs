@@ -10,6 +10,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { answer } from './world.mjs';
 
 /** A self-signed certificate made for this run (openssl), so no key lives in the repository. */
@@ -92,7 +93,20 @@ export async function startHttpsWorld(state) {
       ) +
       2 +
       Buffer.byteLength(body);
-    wire.push({ href, kind: found.kind, status, requestBytes, responseBytes, at: Date.now() });
+    // What the body would weigh gzipped, for the bench's estimate of a compressing server: the
+    // world answers uncompressed, as the fixtures are stored.
+    const bodyBytes = Buffer.byteLength(body);
+    const gzipBodyBytes = found.kind === 'status' && bodyBytes ? gzipSync(body).length : bodyBytes;
+    wire.push({
+      href,
+      kind: found.kind,
+      status,
+      requestBytes,
+      responseBytes,
+      bodyBytes,
+      gzipBodyBytes,
+      at: Date.now(),
+    });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();

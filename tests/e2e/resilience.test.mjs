@@ -17,7 +17,7 @@ describe('in Italian', () => {
     const chatgpt = await radar.context.newPage();
     await chatgpt.goto('https://chatgpt.com/');
     await popup.getByRole('button', { name: 'Controlla ora' }).click();
-    await popup.getByText('Problemi: ChatGPT, Sora e OpenAI Login').waitFor();
+    await popup.getByText('Problemi: ChatGPT e OpenAI Login').waitFor();
     assert.match(
       await popup.locator('.service').first().innerText(),
       /Interruzione grave · dalle \d{2}:\d{2}/,
@@ -26,7 +26,7 @@ describe('in Italian', () => {
     const banner = chatgpt.locator('ai-outage-radar-banner .banner');
     await banner.waitFor({ timeout: 5_000 });
     assert.match(await banner.innerText(), /ChatGPT ha dei problemi/);
-    assert.match(await banner.innerText(), /Login e Conversations/);
+    assert.match(await banner.innerText(), /Conversations e Login/);
   });
 });
 

@@ -30,6 +30,7 @@ describe('the built extension', () => {
     // Status pages and probe targets of the catalog, ChatGPT for the banner, and the OpenAI
     // hosts whose request outcomes the radar watches: nothing else.
     assert.deepEqual(manifest.host_permissions.sort(), [
+      'https://anthropic.statuspage.io/*',
       'https://api.anthropic.com/*',
       'https://api.cohere.com/*',
       'https://api.deepseek.com/*',

@@ -17,16 +17,17 @@ export const STATUS_SOURCES = {
   openai: {
     origin: 'https://status.openai.com',
     files: {
-      '/api/v2/components.json': 'openai/{s}/components.json',
+      // No capture of /api/v2/components.json with its full keys exists: it answers 404, and
+      // the adapter takes summary.json's components (tests/fixtures/openai/PROVENANCE.md).
       '/api/v2/summary.json': 'openai/{s}/summary.json',
       '/proxy/status.openai.com': 'openai/{s}/proxy.json',
-      '/api/v1/summary': 'incident-io-widget/openai/{s}/summary.json',
     },
   },
   anthropic: {
     origin: 'https://status.claude.com',
+    // The page's own Statuspage host, the catalog's fallback: the same JSON.
+    mirror: 'https://anthropic.statuspage.io',
     files: {
-      '/api/v2/components.json': 'statuspage/anthropic/{s}/components.json',
       '/api/v2/summary.json': 'statuspage/anthropic/{s}/summary.json',
       '/history.atom': 'feed/anthropic/{s}/history.atom',
     },
@@ -42,27 +43,24 @@ export const STATUS_SOURCES = {
   github: {
     origin: 'https://www.githubstatus.com',
     files: {
-      '/api/v2/components.json': 'statuspage/github/{s}/components.json',
       '/api/v2/summary.json': 'statuspage/github/{s}/summary.json',
     },
   },
   perplexity: {
     origin: 'https://status.perplexity.com',
-    files: { '/summary.json': 'instatus/perplexity/{s}/summary.json' },
+    files: { '/v2/summary.json': 'instatus/perplexity/{s}/summary.json' },
   },
   xai: { origin: 'https://status.x.ai', files: { '/feed.xml': 'feed/xai/{s}/feed.xml' } },
   groq: {
     origin: 'https://groqstatus.com',
     files: {
-      '/api/v2/components.json': 'statuspage/groq/{s}/components.json',
-      '/api/v2/summary.json': 'statuspage/groq/{s}/summary.json',
+      '/api/v2/summary.json': 'incident-io-compat/groq/{s}/summary.json',
     },
   },
   cohere: {
     origin: 'https://status.cohere.com',
     files: {
-      '/api/v2/components.json': 'statuspage/cohere/{s}/components.json',
-      '/api/v2/summary.json': 'statuspage/cohere/{s}/summary.json',
+      '/api/v2/summary.json': 'incident-io-compat/cohere/{s}/summary.json',
     },
   },
   huggingface: {
@@ -88,22 +86,38 @@ export const PROBE_ORIGINS = [
   'https://huggingface.co',
 ];
 
-/** The moment the fixtures were captured at: their timestamps are moved so that it is now. */
-const FIXTURE_NOW = Date.parse('2025-06-10T14:06:00.000Z');
+/**
+ * When each fixture folder was captured (see the PROVENANCE.md beside it): its timestamps are
+ * moved so that this moment is now, and an outage the capture saw began minutes ago. A folder
+ * not listed is taken as captured at its latest timestamp.
+ */
+const CAPTURED_AT = {
+  'openai/': '2026-09-29T18:30:00Z',
+  'incident-io-compat/': '2026-09-29T18:30:00Z',
+};
 
+// ISO 8601 in UTC: Statuspage and incident.io end in Z, Google in +00:00.
+const ISO = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|\+00:00)/g;
 const RFC822 =
   /\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} (?:GMT|\+0000)\b/g;
 
+function capturedAt(file, body) {
+  const folder = Object.keys(CAPTURED_AT)
+    .filter((prefix) => file.startsWith(prefix))
+    .sort((a, b) => b.length - a.length)[0];
+  if (folder) return Date.parse(CAPTURED_AT[folder]);
+  const times = [...(body.match(ISO) ?? []), ...(body.match(RFC822) ?? [])].map(Date.parse);
+  return times.length ? Math.max(...times) : Date.now();
+}
+
 /**
  * Moves every timestamp of a fixture (ISO 8601 in UTC, and RSS's RFC 822 dates) by the same
- * amount, so an outage began minutes ago.
+ * amount, so that the moment it was captured is `now`.
  */
-export function shiftToNow(body, now = Date.now()) {
-  const shift = (time) => new Date(time + now - FIXTURE_NOW);
+export function shiftToNow(body, now = Date.now(), captured = capturedAt('', body)) {
+  const shift = (time) => new Date(time + now - captured);
   return body
-    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g, (iso) =>
-      shift(Date.parse(iso)).toISOString(),
-    )
+    .replace(ISO, (iso) => shift(Date.parse(iso)).toISOString())
     .replace(RFC822, (date) => shift(Date.parse(date)).toUTCString());
 }
 
@@ -111,6 +125,12 @@ const CONTENT_TYPES = {
   json: 'application/json',
   xml: 'application/rss+xml',
   atom: 'application/atom+xml',
+};
+/** A Cloudflare challenge page (tests/fixtures/bot-challenge.html, see its PROVENANCE). */
+const CHALLENGE = {
+  status: 403,
+  contentType: 'text/html',
+  body: await readFile(join(FIXTURES, 'bot-challenge.html'), 'utf8'),
 };
 const NOT_FOUND = { status: 404, contentType: 'text/html', body: '<h1>Not found</h1>' };
 const CHATGPT_ORIGINS = ['https://chatgpt.com', 'https://chat.openai.com'];
@@ -126,6 +146,8 @@ export function newWorld() {
   return {
     ...Object.fromEntries(Object.keys(STATUS_SOURCES).map((id) => [id, 'healthy'])),
     probes: {},
+    // URLs that answer a bot challenge (HTML 403), as status.claude.com did to non-browsers.
+    challenged: [],
     chatgptApi: 200,
     // Fixtures' times are moved to this moment, once: an unchanged page keeps the same bytes
     // (and ETag) from one read to the next, as a real one does.
@@ -141,10 +163,12 @@ export function newWorld() {
  */
 export async function answer(state, href) {
   const url = new URL(href);
-  const source = Object.entries(STATUS_SOURCES).find(([, { origin }]) => origin === url.origin);
+  const source = Object.entries(STATUS_SOURCES).find(
+    ([, { origin, mirror }]) => origin === url.origin || mirror === url.origin,
+  );
   if (source) {
     const [providerId, { files }] = source;
-    const scenario = state[providerId];
+    const scenario = state.challenged.includes(href) ? CHALLENGE : state[providerId];
     const file = files[url.pathname];
     const response =
       typeof scenario === 'object'
@@ -185,7 +209,7 @@ async function fixture(file, now) {
   const body = await readFile(join(FIXTURES, file), 'utf8').catch(() => null);
   if (body === null) return null;
   const type = CONTENT_TYPES[file.split('.').pop()] ?? 'application/octet-stream';
-  return { status: 200, contentType: type, body: shiftToNow(body, now) };
+  return { status: 200, contentType: type, body: shiftToNow(body, now, capturedAt(file, body)) };
 }
 
 /** A ChatGPT-like page: a composer (contenteditable, as chatgpt.com has) and a page button. */

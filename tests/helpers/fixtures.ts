@@ -27,13 +27,12 @@ export function fixturesAt(
 }
 
 /** The state of status.openai.com a fake fetch serves: one fixture folder per scenario. */
-export type OpenAiScenario = 'healthy' | 'outage' | 'hostile';
+export type OpenAiScenario = 'healthy' | 'outage' | 'drift' | 'hostile';
 
 /** A `fetch` that answers status.openai.com's real URLs from a fixture folder. */
 export function fixtureFetch(scenario: () => OpenAiScenario | Response): typeof fetch {
   return fixturesAt(
     {
-      'https://status.openai.com/api/v2/components.json': 'openai/{s}/components.json',
       'https://status.openai.com/api/v2/summary.json': 'openai/{s}/summary.json',
       'https://status.openai.com/proxy/status.openai.com': 'openai/{s}/proxy.json',
     },

@@ -63,13 +63,15 @@ describe('how closely each provider is watched', () => {
 describe('a provider heavy to read', () => {
   const google = provider('google-cloud');
 
-  it('is read less often while all is well, as often as any in trouble or when needed', () => {
-    expect(google.calmIntervalMs).toBeGreaterThan(CADENCE.calmMs);
-    expect(sourceInterval({ trouble: false }, google.calmIntervalMs)).toBe(google.calmIntervalMs);
-    expect(sourceInterval({ trouble: false, watching: true }, google.calmIntervalMs)).toBe(
-      CADENCE.watchingMs,
-    );
-    expect(sourceInterval({ trouble: true }, google.calmIntervalMs)).toBe(CADENCE.troubleMs);
+  it('is read at its own, slower pace: hourly while calm, faster when needed or in trouble', () => {
+    const pace = google.pace!;
+    expect(pace.calmMs).toBe(60 * 60_000);
+    expect(sourceInterval({ trouble: false }, pace)).toBe(pace.calmMs);
+    expect(sourceInterval({ trouble: false, watching: true }, pace)).toBe(10 * 60_000);
+    expect(sourceInterval({ trouble: true }, pace)).toBe(5 * 60_000);
+    // Every other provider keeps the default pace.
+    expect(sourceInterval({ trouble: false }, provider('openai').pace)).toBe(CADENCE.calmMs);
+    expect(sourceInterval({ trouble: true }, provider('openai').pace)).toBe(CADENCE.troubleMs);
   });
 
   it('keeps its last read for two of its own polls, then says unknown', () => {
@@ -80,11 +82,12 @@ describe('a provider heavy to read', () => {
       report: { components: [], incidents: [] },
       error: null,
       failures: 0,
-      nextDueAt: google.calmIntervalMs!,
+      nextDueAt: google.pace!.calmMs!,
+      layout: null,
     };
-    const limit = staleAfter(google.calmIntervalMs);
-    expect(limit).toBeGreaterThan(2 * google.calmIntervalMs!);
-    expect(officialReading(product, read, limit, limit).state).toBe('operational');
-    expect(officialReading(product, read, limit + 1, limit).state).toBe('unknown');
+    const limit = staleAfter(google.pace!.calmMs);
+    expect(limit).toBeGreaterThan(2 * google.pace!.calmMs!);
+    expect(officialReading(product, 'Google Cloud', read, limit, limit).state).toBe('operational');
+    expect(officialReading(product, 'Google Cloud', read, limit + 1, limit).state).toBe('unknown');
   });
 });

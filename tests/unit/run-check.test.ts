@@ -12,7 +12,8 @@ import { fixture, fixtureFetch, type OpenAiScenario } from '../helpers/fixtures'
 import { installMessages } from '../helpers/messages';
 import { installScripting } from '../helpers/scripting';
 
-const START = Date.parse('2025-06-10T13:50:00.000Z');
+// Just after the real 2026-09-29 incident the outage fixtures carry began (17:52:52 UTC).
+const START = Date.parse('2026-09-29T18:00:00.000Z');
 
 describe('a check', () => {
   let scenario: OpenAiScenario | Response = 'healthy';
@@ -54,7 +55,7 @@ describe('a check', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('DOWN');
     expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([217, 48, 37, 255]);
     expect(await fakeBrowser.action.getTitle({})).toBe(
-      'AI Outage Radar: ChatGPT: Major outage, Sora: Degraded performance, and OpenAI Login: Partial outage',
+      'AI Outage Radar: ChatGPT: Major outage and OpenAI Login: Partial outage',
     );
     await step('healthy');
     expect(await fakeBrowser.action.getBadgeText({})).toBe('OK');
@@ -72,17 +73,17 @@ describe('a check', () => {
       string,
       { title: string; message: string; iconUrl: string },
     ];
-    expect(id).toMatch(/^outage\|trouble\|\d+\|chatgpt\|sora\|openai-login$/);
-    expect(options.title).toBe('Problems: ChatGPT, Sora, and OpenAI Login');
+    expect(id).toMatch(/^outage\|trouble\|\d+\|chatgpt\|openai-login$/);
+    expect(options.title).toBe('Problems: ChatGPT and OpenAI Login');
     expect(options.message).toContain(
-      'ChatGPT: Major outage — Elevated error rates in ChatGPT and Sora',
+      'ChatGPT: Major outage — Elevated errors across ChatGPT, Codex, and the API including the Agents API',
     );
     expect(options.iconUrl).toMatch(/icon\/128\.png$/);
     await step('healthy');
     await step('healthy');
     expect(create).toHaveBeenCalledTimes(2);
     expect((create.mock.calls[1]?.[1] as unknown as { title: string }).title).toBe(
-      'Back to normal: ChatGPT, Sora, and OpenAI Login',
+      'Back to normal: ChatGPT and OpenAI Login',
     );
   });
 
@@ -149,7 +150,7 @@ describe('scheduling', () => {
   let answer: () => Response = () => new Response('{}', { status: 200 });
   const healthy = fixtureFetch(() => 'healthy');
   const counting: typeof fetch = async (input) => {
-    if (String(input).includes('/api/v2/components.json')) statusReads += 1;
+    if (String(input).includes('/proxy/status.openai.com')) statusReads += 1;
     return String(input).includes('status.openai.com') ? answer() : healthy(input);
   };
   const radar = () =>
@@ -165,7 +166,7 @@ describe('scheduling', () => {
   });
 
   it('reads a calm status page every few minutes, not on every alarm', async () => {
-    answer = () => new Response(fixture('openai/healthy/components.json'));
+    answer = () => new Response(fixture('openai/healthy/proxy.json'));
     const engine = radar();
     await engine.check();
     expect(statusReads).toBe(1);

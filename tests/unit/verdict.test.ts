@@ -8,67 +8,177 @@ import type { FieldSignal } from '@/utils/field/window';
 import type { ProbeSignal } from '@/utils/probes/probe-log';
 import { readStatuspage } from '@/utils/sources/statuspage';
 import { failure, type SourceResult } from '@/utils/sources/types';
-import { fixtureFetch, type OpenAiScenario } from '../helpers/fixtures';
+import { fixture, fixtureFetch, fixturesAt, type OpenAiScenario } from '../helpers/fixtures';
+import { readFirstAnswering } from '@/utils/sources';
+import { parseIncidentIoProxy } from '@/utils/sources/incident-io';
 
-const NOW = Date.parse('2025-06-10T14:06:00.000Z');
+// The outage fixtures carry the real 2026-09-29 incident, published 17:52:52 UTC.
+const NOW = Date.parse('2026-09-29T18:30:00.000Z');
 const product = (id: string) => OPENAI.products.find((p) => p.id === id)!;
+const PAGE = 'https://status.openai.com';
 
-async function read(scenario: OpenAiScenario): Promise<SourceResult> {
-  return readStatuspage('https://status.openai.com', { fetch: fixtureFetch(() => scenario) });
+/** A read through the catalog's own chain: the native feed first, the compat JSON after. */
+async function read(scenario: OpenAiScenario | Response): Promise<SourceResult> {
+  return readFirstAnswering(OPENAI.sources, {
+    fetch: fixtureFetch(() => scenario),
+    now: () => NOW,
+  });
+}
+/** A read of the flat compat JSON alone, as when the native feed is blocked. */
+async function readCompat(scenario: OpenAiScenario): Promise<SourceResult> {
+  return readStatuspage(PAGE, { fetch: fixtureFetch(() => scenario) });
 }
 
 const readAt = (result: SourceResult, at: number, before?: SourceRead) =>
   recordRead(before, result, at, at + 60_000);
+const stateOf = (id: string, stored: SourceRead, now = NOW) =>
+  officialReading(product(id), 'OpenAI', stored, now).state;
 
 describe('officialReading for OpenAI', () => {
   it('reads a healthy page as operational for every product', async () => {
     const stored = readAt(await read('healthy'), NOW);
     for (const p of OPENAI.products) {
-      expect([p.id, officialReading(p, stored, NOW).state]).toEqual([p.id, 'operational']);
+      expect([p.id, officialReading(p, 'OpenAI', stored, NOW).state]).toEqual([
+        p.id,
+        'operational',
+      ]);
     }
   });
 
-  it('gives each product the worst state of its own components, with reasons and the incident', async () => {
+  it('tells a ChatGPT outage from a Sora or API one, with reasons and the incident', async () => {
     const stored = readAt(await read('outage'), NOW);
-    const chatgpt = officialReading(product('chatgpt'), stored, NOW);
+    const chatgpt = officialReading(product('chatgpt'), 'OpenAI', stored, NOW);
     expect(chatgpt.state).toBe('major_outage');
     expect(chatgpt.affected).toEqual([
-      { name: 'Login', state: 'partial_outage' },
       { name: 'Conversations', state: 'major_outage' },
+      { name: 'Login', state: 'partial_outage' },
     ]);
-    expect(chatgpt.incidents[0]?.title).toBe('Elevated error rates in ChatGPT and Sora');
-    expect(chatgpt.startedAt).toBe(Date.parse('2025-06-10T13:58:00.000Z'));
+    expect(chatgpt.incidents[0]?.title).toBe(
+      'Elevated errors across ChatGPT, Codex, and the API including the Agents API',
+    );
+    expect(chatgpt.startedAt).toBe(Date.parse('2026-09-29T17:52:52Z'));
     expect(chatgpt.reasons).toEqual([
       { key: 'reason_official', substitutions: ['state:major_outage'] },
-      { key: 'reason_affected', substitutions: ['list:Login\nConversations'] },
+      { key: 'reason_affected', substitutions: ['list:Conversations\nLogin'] },
     ]);
-    expect(officialReading(product('sora'), stored, NOW).state).toBe('degraded');
-    expect(officialReading(product('openai-login'), stored, NOW).state).toBe('partial_outage');
-    expect(officialReading(product('openai-api'), stored, NOW)).toMatchObject({
+    expect(stateOf('openai-login', stored)).toBe('partial_outage');
+    expect(stateOf('sora', stored)).toBe('operational');
+    // The API's own Login is fine, and the incident touches no API component.
+    expect(officialReading(product('openai-api'), 'OpenAI', stored, NOW)).toMatchObject({
       state: 'operational',
       incidents: [],
     });
   });
 
+  it('takes the layout from the native feed and keeps it for the flat compat JSON', async () => {
+    const native = readAt(await read('healthy'), NOW);
+    expect(native.layout?.groupOf['01JMXBNJXGV1T5GT2M9XA83XNG']).toBe('ChatGPT');
+    // The native feed is blocked; the compat JSON answers with states by id only.
+    const compat = readAt(await readCompat('outage'), NOW + 60_000, native);
+    expect(compat.report?.grouped).toBeUndefined();
+    expect(compat.layout).toEqual(native.layout);
+    expect(stateOf('chatgpt', compat, NOW + 60_000)).toBe('major_outage');
+    expect(stateOf('openai-api', compat, NOW + 60_000)).toBe('operational');
+  });
+
+  it('says "unknown" for a group product when no layout was ever read, never "operational"', async () => {
+    const stored = readAt(await readCompat('outage'), NOW);
+    expect(stored.layout).toBeNull();
+    expect(officialReading(product('chatgpt'), 'OpenAI', stored, NOW)).toMatchObject({
+      state: 'unknown',
+      reasons: [{ key: 'reason_layoutUnknown', substitutions: ['ChatGPT'] }],
+    });
+    // A product known by a component's own name still reads from the flat list...
+    expect(stateOf('openai-login', stored)).toBe('partial_outage');
+    // ...where that list names it (this capture, trimmed, does not list Sora).
+    expect(stateOf('sora', stored)).toBe('unknown');
+  });
+
+  it('says so in plain words when the page answers but the product is not on it', async () => {
+    const stored = readAt(await read('drift'), NOW);
+    expect(officialReading(product('chatgpt'), 'OpenAI', stored, NOW)).toMatchObject({
+      state: 'unknown',
+      reasons: [{ key: 'reason_notOnPage', substitutions: ['ChatGPT', 'OpenAI'] }],
+    });
+    expect(stateOf('openai-login', stored)).toBe('partial_outage');
+  });
+
+  it('finds Sora as a group (2025) and as a component of APIs (2026)', async () => {
+    const fetch2025 = fixturesAt(
+      { [`${PAGE}/proxy/status.openai.com`]: 'openai/2025-04-sora-incident/proxy.json' },
+      () => '',
+    );
+    const at = Date.parse('2025-04-08T18:00:00Z');
+    const old = readAt(
+      await readFirstAnswering(OPENAI.sources, { fetch: fetch2025, now: () => at }),
+      at,
+    );
+    expect(stateOf('sora', old, at)).toBe('degraded');
+    expect(officialReading(product('sora'), 'OpenAI', old, at).incidents).toHaveLength(1);
+    expect(stateOf('chatgpt', old, at)).toBe('operational');
+    expect(stateOf('openai-api', old, at)).toBe('operational');
+
+    const capture = JSON.parse(fixture('openai/outage/proxy.json'));
+    const apis = capture.summary.structure.items[0].group;
+    apis.components.push({ ...apis.components[0], component_id: 'sora-2026', name: 'Sora' });
+    capture.summary.affected_components = [{ component_id: 'sora-2026', status: 'full_outage' }];
+    capture.summary.ongoing_incidents = [];
+    const now = readAt(parseIncidentIoProxy(JSON.stringify(capture), PAGE, NOW), NOW);
+    expect(stateOf('sora', now)).toBe('major_outage');
+    expect(stateOf('openai-api', now)).toBe('operational');
+    expect(stateOf('chatgpt', now)).toBe('operational');
+  });
+
+  it('keeps ChatGPT to "degraded" when only a feature outside its core is down', async () => {
+    const capture = JSON.parse(fixture('openai/healthy/proxy.json'));
+    const desktop = '01KMKFAMWKQ81YWSE1Z18R6VHR'; // "Codex in ChatGPT Desktop"
+    capture.summary.affected_components = [{ component_id: desktop, status: 'full_outage' }];
+    const stored = readAt(parseIncidentIoProxy(JSON.stringify(capture), PAGE, NOW), NOW);
+    expect(stateOf('chatgpt', stored)).toBe('degraded');
+    expect(stateOf('codex', stored)).toBe('major_outage');
+  });
+
+  it('reads the compat JSON of the 2026-09-29 incident: no incidents key when calm, none on components', async () => {
+    const calm = await readCompat('healthy');
+    expect(calm.ok && calm.value.incidents).toEqual([]);
+    const fetch = fixturesAt(
+      { [`${PAGE}/api/v2/summary.json`]: 'openai/2026-09-29-incident/summary.json' },
+      () => '',
+    );
+    const result = await readStatuspage(PAGE, { fetch });
+    if (!result.ok) throw new Error(result.error.detail);
+    expect(result.value.overall).toBe('degraded');
+    expect(result.value.incidents.map((i) => [i.title, i.impact, i.componentIds])).toEqual([
+      [
+        'Elevated errors across ChatGPT, Codex, and the API including the Agents API',
+        'degraded',
+        [],
+      ],
+      ['Support chat unavailable', 'degraded', []],
+    ]);
+    expect(result.value.incidents[0]?.url).toBeNull();
+  });
+
   it('says "unknown" with the reason when the page was never read', () => {
     const stored = readAt(failure('not_json', 'an HTML page'), NOW);
-    expect(officialReading(product('chatgpt'), stored, NOW)).toMatchObject({
+    expect(officialReading(product('chatgpt'), 'OpenAI', stored, NOW)).toMatchObject({
       state: 'unknown',
       reasons: [{ key: 'reason_source_not_json' }],
     });
-    expect(officialReading(product('chatgpt'), undefined, NOW).state).toBe('unknown');
+    expect(officialReading(product('chatgpt'), 'OpenAI', undefined, NOW).state).toBe('unknown');
   });
 
   it('keeps a recent good read while later reads fail, saying so, then turns unknown', async () => {
     const good = readAt(await read('outage'), NOW);
     const failed = readAt(failure('timeout', 'slow'), NOW + 60_000, good);
-    const soon = officialReading(product('chatgpt'), failed, NOW + 60_000);
+    expect(failed.layout).toEqual(good.layout);
+    const soon = officialReading(product('chatgpt'), 'OpenAI', failed, NOW + 60_000);
     expect(soon.state).toBe('major_outage');
     expect(soon.reasons.slice(-2)).toEqual([
       { key: 'reason_source_timeout' },
       { key: 'reason_keptLastRead', substitutions: [`time:${NOW}`] },
     ]);
-    const later = officialReading(product('chatgpt'), failed, NOW + STALE_AFTER_MS + 1);
+    const later = officialReading(product('chatgpt'), 'OpenAI', failed, NOW + STALE_AFTER_MS + 1);
     expect(later.state).toBe('unknown');
     expect(later.reasons).toContainEqual({ key: 'reason_stale', substitutions: [`time:${NOW}`] });
   });
@@ -76,46 +186,9 @@ describe('officialReading for OpenAI', () => {
   it('never turns a stale "operational" into a fresh one', async () => {
     const good = readAt(await read('healthy'), NOW);
     const failed = readAt(failure('http', 'HTTP 503', { status: 503 }), NOW + 60_000, good);
-    expect(officialReading(product('chatgpt'), failed, NOW + STALE_AFTER_MS + 1).state).toBe(
-      'unknown',
-    );
+    expect(stateOf('chatgpt', failed, NOW + STALE_AFTER_MS + 1)).toBe('unknown');
     // Even with no error at all, a read too old says nothing.
-    expect(officialReading(product('chatgpt'), good, NOW + STALE_AFTER_MS + 1).state).toBe(
-      'unknown',
-    );
-  });
-
-  it('says "unknown" for a product the page no longer lists', () => {
-    const stored = readAt(
-      {
-        ok: true,
-        value: {
-          components: [{ id: 'x', name: 'Something else', state: 'operational' }],
-          incidents: [],
-        },
-      },
-      NOW,
-    );
-    expect(officialReading(product('chatgpt'), stored, NOW)).toMatchObject({
-      state: 'unknown',
-      reasons: [{ key: 'reason_notListed' }],
-    });
-  });
-
-  it('treats a product a partial component list (widget API) does not name as operational', () => {
-    const stored = readAt(
-      {
-        ok: true,
-        value: {
-          components: [{ id: 'v', name: 'Video generation', group: 'Sora', state: 'degraded' }],
-          componentsPartial: true,
-          incidents: [],
-        },
-      },
-      NOW,
-    );
-    expect(officialReading(product('chatgpt'), stored, NOW).state).toBe('operational');
-    expect(officialReading(product('sora'), stored, NOW).state).toBe('degraded');
+    expect(stateOf('chatgpt', good, NOW + STALE_AFTER_MS + 1)).toBe('unknown');
   });
 });
 
@@ -146,7 +219,7 @@ async function signals(
   return {
     product: p,
     provider: OPENAI,
-    official: officialReading(p, readAt(await read(scenario), NOW), NOW),
+    official: officialReading(p, 'OpenAI', readAt(await read(scenario), NOW), NOW),
     probe: probe('answering'),
     field: field('quiet'),
     previous: undefined,
@@ -242,7 +315,7 @@ describe('mergeVerdict', () => {
     const p = product('chatgpt');
     const verdict = mergeVerdict({
       ...(await signals('healthy')),
-      official: officialReading(p, readAt(failure('not_json', 'html'), NOW), NOW),
+      official: officialReading(p, 'OpenAI', readAt(failure('not_json', 'html'), NOW), NOW),
       probe: probe('unknown', { lastLatencyMs: null }),
     });
     expect(verdict.state).toBe('unknown');

@@ -1,12 +1,18 @@
 import type { ProviderDefinition } from './types';
 
-/** status.anthropic.com redirects to status.claude.com, an Atlassian Statuspage. */
+/**
+ * status.anthropic.com redirects to status.claude.com, an Atlassian Statuspage. Since
+ * 2026-09-17 status.claude.com has been reported to answer some non-browser clients with a
+ * CloudFront 405 challenge while the page's own Statuspage host, anthropic.statuspage.io,
+ * serves the same JSON: that host is the first fallback, the Atom history the last.
+ */
 export const ANTHROPIC: ProviderDefinition = {
   id: 'anthropic',
   name: 'Anthropic',
   statusPageUrl: 'https://status.claude.com',
   sources: [
     { format: 'statuspage', baseUrl: 'https://status.claude.com' },
+    { format: 'statuspage', baseUrl: 'https://anthropic.statuspage.io' },
     { format: 'feed', url: 'https://status.claude.com/history.atom' },
   ],
   products: [

@@ -17,7 +17,9 @@ export const GITHUB: ProviderDefinition = {
       name: 'GitHub Copilot',
       category: 'code',
       homeUrl: 'https://github.com/copilot',
-      match: { names: [/^copilot$/i] },
+      // Two components: "Copilot" and "Copilot AI Model Providers" (one vendor's models
+      // failing inside Copilot): the second alone makes Copilot degraded, not down.
+      match: { names: [/^copilot\b/i], core: [/^copilot$/i] },
       standsInFor: ['code'],
     },
   ],
@@ -61,7 +63,12 @@ export const PERPLEXITY: ProviderDefinition = {
   id: 'perplexity',
   name: 'Perplexity',
   statusPageUrl: 'https://status.perplexity.com',
-  sources: [{ format: 'instatus', baseUrl: 'https://status.perplexity.com' }],
+  // Instatus' current summary is /v3/summary.json; Perplexity's page was seen live (2026-08)
+  // answering /v2/summary.json with the same body: the fallback.
+  sources: [
+    { format: 'instatus', baseUrl: 'https://status.perplexity.com' },
+    { format: 'instatus', baseUrl: 'https://status.perplexity.com', path: '/v2/summary.json' },
+  ],
   products: [
     {
       id: 'perplexity',
@@ -102,7 +109,10 @@ export const XAI: ProviderDefinition = {
       name: 'Grok',
       category: 'chat',
       homeUrl: 'https://grok.com',
-      match: { wholePage: true },
+      // status.x.ai's feed covers the whole page: its items name their component in brackets
+      // ("[Grok (Web)] …", "[Grok in X] …", "[API (us-east-1.api.x.ai)] …"). Only Grok's apps and
+      // the API count; "[API Console]", "[Single Sign-On]", docs or website items do not.
+      match: { incidentProducts: [/^grok\b/i, /^api(?:\s*\(|$)/i] },
       probe: { url: 'https://api.x.ai/v1/models' },
       standsInFor: ['chat', 'api'],
     },
@@ -156,7 +166,9 @@ export const HUGGING_FACE: ProviderDefinition = {
       name: 'Hugging Face',
       category: 'api',
       homeUrl: 'https://huggingface.co',
-      match: { wholePage: true },
+      // A Better Stack page of many monitors: one failing monitor is not Hugging Face down.
+      // (No capture of status.huggingface.co exists: tests/fixtures/betterstack/PROVENANCE.md.)
+      match: { wholePage: true, minTroubledShare: 0.3 },
       probe: { url: 'https://huggingface.co/api/whoami-v2' },
       standsInFor: ['api', 'chat'],
     },

@@ -1,13 +1,29 @@
+import type { SourcePace } from '../check/cadence';
 import type { SourceRef } from '../sources';
 
 export type ProductCategory = 'chat' | 'image' | 'video' | 'api' | 'code';
 
-/** Which parts of a status source make up one product users know. */
+/**
+ * Which parts of a status source make up one product users know. Groups come from the page's
+ * own layout, read at run time (`SourceRead.layout`), never from a list of components frozen
+ * here: a component OpenAI adds to its "ChatGPT" group is ChatGPT's the next read.
+ */
 export interface ComponentMatcher {
   /** Components listed under a group of one of these names (case-insensitive). */
   groups?: readonly string[];
-  /** Components whose own name matches one of these. */
+  /**
+   * Components whose own name matches one of these, wherever they sit: for a product that is
+   * a component, not a group (Sora, Login), and as a fallback while the layout is unknown.
+   */
   names?: readonly RegExp[];
+  /** Components of a matched group that belong to another product (the APIs group's Sora). */
+  except?: readonly RegExp[];
+  /**
+   * The components without which the product does not work at all (ChatGPT's Conversations).
+   * When set, trouble in any other matched component (Voice mode, Connectors) makes the
+   * product `degraded` at most: one feature down is not ChatGPT down.
+   */
+  core?: readonly RegExp[];
   /**
    * Incidents that name an affected product matching one of these: for incident-only feeds
    * (Google's incidents.json) that list no components.
@@ -15,6 +31,13 @@ export interface ComponentMatcher {
   incidentProducts?: readonly RegExp[];
   /** The whole page is about this product: its overall state and every incident count. */
   wholePage?: boolean;
+  /**
+   * For a whole page of many monitors (Hugging Face): the share of its components that must be
+   * in trouble before the product is. Below it, the troubled ones are listed as affected but
+   * the product reads operational, and the page-wide state (which any one monitor sets) is
+   * not taken: one failing monitor is not Hugging Face down.
+   */
+  minTroubledShare?: number;
 }
 
 /**
@@ -52,10 +75,10 @@ export interface ProviderDefinition {
    */
   sources: readonly SourceRef[];
   /**
-   * How often to read its status while all is well, where the default (CADENCE.calmMs) would
-   * cost too much: a feed that carries weeks of history in every read.
+   * How often to read its status, where the defaults (CADENCE) would cost too much: a feed
+   * that carries weeks of history in every read.
    */
-  calmIntervalMs?: number;
+  pace?: Partial<SourcePace>;
   products: readonly ProductDefinition[];
 }
 

@@ -23,13 +23,19 @@ export interface Attention {
   watching?: boolean;
 }
 
-/**
- * The interval for a status source given the attention it deserves; `calmMs` is its
- * provider's own calm pace where the catalog sets one (a feed heavy to read).
- */
-export function sourceInterval(attention: Attention, calmMs: number = CADENCE.calmMs): number {
-  if (attention.trouble) return CADENCE.troubleMs;
-  return attention.watching ? CADENCE.watchingMs : calmMs;
+/** A status source's own intervals, where the defaults would cost too much (a heavy feed). */
+export interface SourcePace {
+  calmMs: number;
+  watchingMs: number;
+  troubleMs: number;
+}
+
+/** The interval for a status source given the attention it deserves and its own pace. */
+export function sourceInterval(attention: Attention, pace: Partial<SourcePace> = {}): number {
+  if (attention.trouble) return pace.troubleMs ?? CADENCE.troubleMs;
+  return attention.watching
+    ? (pace.watchingMs ?? CADENCE.watchingMs)
+    : (pace.calmMs ?? CADENCE.calmMs);
 }
 
 /**

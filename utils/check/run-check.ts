@@ -65,7 +65,7 @@ export function createRadar(options: CheckOptions = {}) {
           ? read.nextDueAt
           : Math.min(
               read.nextDueAt,
-              read.attemptedAt + sourceInterval(attention(provider), provider.calmIntervalMs),
+              read.attemptedAt + sourceInterval(attention(provider), provider.pace),
             );
         return due <= now + DUE_SLACK_MS;
       })
@@ -80,7 +80,7 @@ export function createRadar(options: CheckOptions = {}) {
           const read = recordRead(all[provider.id], result, at);
           read.nextDueAt = nextSourceDue(
             at,
-            sourceInterval(attention(provider), provider.calmIntervalMs),
+            sourceInterval(attention(provider), provider.pace),
             read.error,
             read.failures,
             options.random,

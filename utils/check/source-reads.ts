@@ -1,6 +1,17 @@
 import type { SourceReport, SourceResult, SourceError } from '../sources/types';
 
 /**
+ * How a status page groups its components, as last read from a source that knows
+ * (incident.io's native feed): component id → group name; a component it does not name sits
+ * in no group. Which components make up "ChatGPT" comes from here, not from code: OpenAI adds
+ * and moves components every few months.
+ */
+export interface ComponentLayout {
+  groupOf: Record<string, string>;
+  readAt: number;
+}
+
+/**
  * What the worker remembers of one provider's status source between checks (the worker
  * dies between them): the last good report, the last error, and when to read it next.
  */
@@ -16,6 +27,11 @@ export interface SourceRead {
   failures: number;
   /** When the scheduler should read it again. */
   nextDueAt: number;
+  /**
+   * The page's layout from the last grouped read, kept across flat ones (incident.io's
+   * Statuspage-compatible JSON) and failures; null until a grouped source has answered.
+   */
+  layout: ComponentLayout | null;
 }
 
 /** Every provider's source read, by provider id. */
@@ -31,8 +47,17 @@ export function recordRead(
   at: number,
   nextDueAt: number = at,
 ): SourceRead {
+  const layout = before?.layout ?? null;
   if (result.ok) {
-    return { attemptedAt: at, report: result.value, okAt: at, error: null, failures: 0, nextDueAt };
+    return {
+      attemptedAt: at,
+      report: result.value,
+      okAt: at,
+      error: null,
+      failures: 0,
+      nextDueAt,
+      layout: result.value.grouped ? layoutOf(result.value, at) : layout,
+    };
   }
   return {
     attemptedAt: at,
@@ -41,5 +66,16 @@ export function recordRead(
     error: result.error,
     failures: (before?.failures ?? 0) + 1,
     nextDueAt,
+    layout,
+  };
+}
+
+/** The layout a grouped report shows. `fromEntries`: an id of "__proto__" stays a plain key. */
+function layoutOf(report: SourceReport, at: number): ComponentLayout {
+  return {
+    groupOf: Object.fromEntries(
+      report.components.flatMap(({ id, group }) => (group ? [[id, group]] : [])),
+    ),
+    readAt: at,
   };
 }

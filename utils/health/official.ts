@@ -1,7 +1,8 @@
 import type { ComponentMatcher, ProductDefinition } from '../catalog/types';
 import type { SourceComponent, SourceIncident, SourceReport } from '../sources/types';
 import { staleAfter } from '../check/cadence';
-import type { SourceRead } from '../check/source-reads';
+import type { ComponentLayout, SourceRead } from '../check/source-reads';
+import { lookup } from '../sources/json';
 import { isTrouble, worstState, type ComponentState } from './states';
 import type { IncidentSummary, Reason } from './types';
 
@@ -25,6 +26,7 @@ export interface OfficialReading {
 }
 
 const matchesComponent = (component: SourceComponent, match: ComponentMatcher) => {
+  if (match.except?.some((pattern) => pattern.test(component.name))) return false;
   const group = component.group?.toLowerCase();
   if (group && match.groups?.some((name) => name.toLowerCase() === group)) return true;
   return match.names?.some((pattern) => pattern.test(component.name)) ?? false;
@@ -44,11 +46,35 @@ const summarize = ({ id, title, impact, status, startedAt, url }: SourceIncident
   url,
 });
 
-/** A product's reading from one good report, or null when the report does not cover it. */
-export function readProduct(
-  match: ComponentMatcher,
-  report: SourceReport,
-): Omit<OfficialReading, 'reasons' | 'readAt'> | null {
+/** A product's reading, or why the report cannot give one. */
+export type ProductLookup =
+  | { found: Omit<OfficialReading, 'reasons' | 'readAt'> }
+  /** The page answered, but lists nothing of this product: renamed, moved, or gone. */
+  | { missing: 'not_on_page' }
+  /** The product is a group, and no source that knows the page's groups has answered yet. */
+  | { missing: 'layout_unknown' };
+
+/** The layout a flat report borrows from the last grouped read: each component's group by id. */
+export function withLayout(report: SourceReport, layout: ComponentLayout | null): SourceReport {
+  if (report.grouped || !layout) return report;
+  return {
+    ...report,
+    grouped: true,
+    components: report.components.map((component) => {
+      const group = lookup(layout.groupOf, component.id);
+      return group ? { ...component, group } : component;
+    }),
+  };
+}
+
+/** The state a component's trouble gives its product: capped at degraded off the core. */
+const weigh = (state: ComponentState, name: string, match: ComponentMatcher): ComponentState =>
+  match.core && isTrouble(state) && !match.core.some((pattern) => pattern.test(name))
+    ? 'degraded'
+    : state;
+
+/** What the report says of one product, or why it says nothing. */
+export function readProduct(match: ComponentMatcher, report: SourceReport): ProductLookup {
   const mine = match.wholePage
     ? report.components
     : report.components.filter((component) => matchesComponent(component, match));
@@ -59,28 +85,49 @@ export function readProduct(
       incident.componentIds.some((id) => ids.has(id)) ||
       namesProduct(incident, match),
   );
-  // A page that lists components but none of ours does not cover this product...
-  const listsComponents = report.components.length > 0 && !report.componentsPartial;
+  const listsComponents = report.components.length > 0;
   if (!match.wholePage && mine.length === 0 && listsComponents && incidents.length === 0) {
-    return null;
+    // A flat list cannot say what is in a group: that is not knowing, not the product gone.
+    const needsLayout = (match.groups?.length ?? 0) > 0 && !report.grouped;
+    return { missing: needsLayout ? 'layout_unknown' : 'not_on_page' };
   }
-  // ...while a feed of incidents only (or of affected components only) is all-clear for a
-  // product none of its incidents names.
+  // A component the page does not monitor (`unknown`) is not affected.
+  const troubled = mine.filter((component) => isTrouble(component.state));
+  const belowShare =
+    match.minTroubledShare !== undefined &&
+    troubled.length < match.minTroubledShare * mine.filter((c) => c.state !== 'unknown').length;
+  // An open incident weighs on the components it names, by its impact on each where the page
+  // says (incident.io), else by its own (Statuspage leaves component states as they were:
+  // GitHub kept "Copilot" operational under an open incident). A feed of incidents only
+  // (Google, RSS) names products, not components: there the incident is the product's state.
+  const incidentStates = incidents.flatMap((incident) => {
+    if (belowShare && incident.componentIds.length > 0) return [];
+    const named = mine.filter((component) => incident.componentIds.includes(component.id));
+    if (named.length === 0) return [incident.impact];
+    return named.map((component) =>
+      weigh(
+        lookup(incident.impactOn ?? {}, component.id) ?? incident.impact,
+        component.name,
+        match,
+      ),
+    );
+  });
   const state = worstState([
     'operational',
-    ...mine.map((component) => component.state),
-    ...(match.wholePage && report.overall ? [report.overall] : []),
-    ...(mine.length === 0 ? incidents.map((incident) => incident.impact) : []),
+    ...(belowShare ? [] : mine.map((component) => weigh(component.state, component.name, match))),
+    ...(match.wholePage && report.overall && !belowShare ? [report.overall] : []),
+    ...incidentStates,
   ]);
   const starts = incidents.map((incident) => incident.startedAt ?? Infinity);
   return {
-    state,
-    // A component the page does not monitor (`unknown`) is not affected.
-    affected: mine
-      .filter((component) => component.state !== 'operational' && component.state !== 'unknown')
-      .map(({ name, state: componentState }) => ({ name, state: componentState })),
-    incidents: incidents.map(summarize),
-    startedAt: isTrouble(state) && starts.length ? finiteOrNull(Math.min(...starts)) : null,
+    found: {
+      state,
+      affected: mine
+        .filter((component) => component.state !== 'operational' && component.state !== 'unknown')
+        .map(({ name, state: componentState }) => ({ name, state: componentState })),
+      incidents: incidents.map(summarize),
+      startedAt: isTrouble(state) && starts.length ? finiteOrNull(Math.min(...starts)) : null,
+    },
   };
 }
 
@@ -92,6 +139,7 @@ const finiteOrNull = (value: number) => (Number.isFinite(value) ? value : null);
  */
 export function officialReading(
   product: ProductDefinition,
+  providerName: string,
   read: SourceRead | undefined,
   now: number,
   staleAfterMs: number = STALE_AFTER_MS,
@@ -117,8 +165,18 @@ export function officialReading(
   if (now - read.okAt > staleAfterMs) {
     return unknown([...errorReason, { key: 'reason_stale', substitutions: [`time:${read.okAt}`] }]);
   }
-  const reading = readProduct(product.match ?? { wholePage: true }, read.report);
-  if (!reading) return unknown([{ key: 'reason_notListed' }]);
+  const lookup = readProduct(
+    product.match ?? { wholePage: true },
+    withLayout(read.report, read.layout ?? null),
+  );
+  if ('missing' in lookup) {
+    return unknown([
+      lookup.missing === 'layout_unknown'
+        ? { key: 'reason_layoutUnknown', substitutions: [product.name] }
+        : { key: 'reason_notOnPage', substitutions: [product.name, providerName] },
+    ]);
+  }
+  const reading = lookup.found;
   const reasons: Reason[] = [{ key: 'reason_official', substitutions: [`state:${reading.state}`] }];
   if (reading.affected.length > 0) {
     reasons.push({

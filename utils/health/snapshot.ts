@@ -65,7 +65,13 @@ export function computeSnapshot(
         provider,
         official:
           provider.sources.length > 0
-            ? officialReading(product, reads[provider.id], now, staleAfter(provider.calmIntervalMs))
+            ? officialReading(
+                product,
+                provider.name,
+                reads[provider.id],
+                now,
+                staleAfter(provider.pace?.calmMs),
+              )
             : null,
         probe: probeBy[product.id] ?? null,
         field: fields[product.id] ?? null,

@@ -1,6 +1,6 @@
-import { worstState, type ComponentState } from '../health/states';
+import { worseOf, worstState, type ComponentState } from '../health/states';
 import { fetchText, type FetchTextOptions } from './fetch-text';
-import { asArray, asObject, asText, asTime, type JsonObject } from './json';
+import { asArray, asObject, asText, asTime, lookup, type JsonObject } from './json';
 import { parseJsonObject } from './statuspage';
 import {
   failure,
@@ -28,7 +28,7 @@ const IMPACT_STATES: Record<string, ComponentState> = {
 
 function impactState(value: unknown): ComponentState {
   // An affected component with a status we do not know is still affected: never operational.
-  return (typeof value === 'string' && IMPACT_STATES[value]) || 'degraded';
+  return lookup(IMPACT_STATES, value) ?? 'degraded';
 }
 
 interface ListedComponent {
@@ -37,8 +37,11 @@ interface ListedComponent {
   group?: string;
 }
 
-/** Components as the page lays them out, hidden ones left out. */
-function listComponents(summary: JsonObject): ListedComponent[] {
+/**
+ * Components as the page lays them out, hidden ones left out; `grouped` when the layout came
+ * from `structure` (the flat `components` list, a fallback, says nothing of groups).
+ */
+function listComponents(summary: JsonObject): { listed: ListedComponent[]; grouped: boolean } {
   const listed: ListedComponent[] = [];
   const add = (row: JsonObject | undefined, group?: string) => {
     const id = asText(row?.component_id) ?? asText(row?.id);
@@ -56,15 +59,15 @@ function listComponents(summary: JsonObject): ListedComponent[] {
       add(asObject(asObject(item)?.component));
     }
   }
-  if (listed.length === 0) {
-    for (const row of asArray(summary.components) ?? []) add(asObject(row));
-  }
-  return listed;
+  if (listed.length > 0) return { listed, grouped: true };
+  for (const row of asArray(summary.components) ?? []) add(asObject(row));
+  return { listed, grouped: false };
 }
 
 function toIncident(
   row: JsonObject | undefined,
   pageUrl: string,
+  now: number,
   impact?: ComponentState,
 ): SourceIncident | undefined {
   const id = asText(row?.id);
@@ -76,9 +79,16 @@ function toIncident(
   ]
     .map(asObject)
     .filter((entry) => entry !== undefined);
-  const componentIds = [
-    ...new Set(impacts.map((entry) => asText(entry.component_id)).filter((x) => x !== undefined)),
-  ];
+  const impactOn = new Map<string, ComponentState>();
+  for (const entry of impacts) {
+    const componentId = asText(entry.component_id);
+    // A component impact that has ended (`end_at` passed) no longer weighs on it.
+    const endAt = asTime(entry.end_at);
+    if (!componentId || (endAt !== null && endAt <= now)) continue;
+    const state = impact ?? impactState(entry.status);
+    impactOn.set(componentId, worseOf(impactOn.get(componentId) ?? state, state));
+  }
+  const componentIds = [...impactOn.keys()];
   // An ongoing incident is at least "degraded", whatever its fields say.
   const worst =
     impact ??
@@ -98,16 +108,21 @@ function toIncident(
     updatedAt: updates.length ? Math.max(...updates) : asTime(row.last_update_at),
     url: `${pageUrl}/incidents/${encodeURIComponent(id)}`,
     componentIds,
+    ...(componentIds.length ? { impactOn: Object.fromEntries(impactOn) } : {}),
   };
 }
 
 /** Parses the native feed. `pageUrl` is the page's own origin, for incident links. */
-export function parseIncidentIoProxy(text: string, pageUrl: string): Parsed<SourceReport> {
+export function parseIncidentIoProxy(
+  text: string,
+  pageUrl: string,
+  now = Date.now(),
+): Parsed<SourceReport> {
   const root = parseJsonObject(text);
   if (!root.ok) return root;
   const summary = asObject(root.value.summary);
   if (!summary) return failure('bad_shape', 'no summary object');
-  const listed = listComponents(summary);
+  const { listed, grouped } = listComponents(summary);
   if (listed.length === 0) return failure('bad_shape', 'no component listed');
   const affected = new Map<string, ComponentState>();
   for (const row of asArray(summary.affected_components) ?? []) {
@@ -117,7 +132,7 @@ export function parseIncidentIoProxy(text: string, pageUrl: string): Parsed<Sour
   const maintenances = (
     asArray(summary.ongoing_maintenances ?? summary.in_progress_maintenances) ?? []
   )
-    .map((row) => toIncident(asObject(row), pageUrl, 'maintenance'))
+    .map((row) => toIncident(asObject(row), pageUrl, now, 'maintenance'))
     .filter((incident) => incident !== undefined);
   for (const maintenance of maintenances) {
     for (const id of maintenance.componentIds)
@@ -128,9 +143,16 @@ export function parseIncidentIoProxy(text: string, pageUrl: string): Parsed<Sour
     state: affected.get(component.id) ?? 'operational',
   }));
   const incidents = (asArray(summary.ongoing_incidents) ?? [])
-    .map((row) => toIncident(asObject(row), pageUrl))
+    .map((row) => toIncident(asObject(row), pageUrl, now))
     .filter((incident) => incident !== undefined);
-  return { ok: true, value: { components, incidents: [...incidents, ...maintenances] } };
+  return {
+    ok: true,
+    value: {
+      components,
+      incidents: [...incidents, ...maintenances],
+      ...(grouped ? { grouped: true } : {}),
+    },
+  };
 }
 
 /** Reads an incident.io page's native feed, e.g. `https://status.openai.com/proxy/status.openai.com`. */
@@ -140,5 +162,5 @@ export async function readIncidentIo(
 ): Promise<Parsed<SourceReport>> {
   const host = new URL(baseUrl).host;
   const body = await fetchText(`${baseUrl}/proxy/${host}`, options);
-  return body.ok ? parseIncidentIoProxy(body.value, baseUrl) : body;
+  return body.ok ? parseIncidentIoProxy(body.value, baseUrl, (options?.now ?? Date.now)()) : body;
 }

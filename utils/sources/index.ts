@@ -3,7 +3,6 @@ import type { FetchTextOptions } from './fetch-text';
 import { readFeed } from './feed';
 import { readGoogleIncidents } from './google';
 import { readIncidentIo } from './incident-io';
-import { readIncidentIoWidget } from './incident-io-widget';
 import { readInstatus } from './instatus';
 import { readStatuspage } from './statuspage';
 import type { SourceResult } from './types';
@@ -15,8 +14,8 @@ import type { SourceResult } from './types';
 export type SourceRef =
   | { format: 'statuspage'; baseUrl: string }
   | { format: 'incident-io'; baseUrl: string }
-  | { format: 'incident-io-widget'; baseUrl: string }
-  | { format: 'instatus'; baseUrl: string }
+  /** `path`: the summary's path under `baseUrl`, `/v3/summary.json` unless the page needs another. */
+  | { format: 'instatus'; baseUrl: string; path?: string }
   | { format: 'betterstack'; baseUrl: string }
   | { format: 'google'; url: string }
   | { format: 'feed'; url: string };
@@ -28,10 +27,8 @@ export function readSource(source: SourceRef, options?: FetchTextOptions): Promi
       return readStatuspage(source.baseUrl, options);
     case 'incident-io':
       return readIncidentIo(source.baseUrl, options);
-    case 'incident-io-widget':
-      return readIncidentIoWidget(source.baseUrl, options);
     case 'instatus':
-      return readInstatus(source.baseUrl, options);
+      return readInstatus(source.baseUrl, options, source.path);
     case 'betterstack':
       return readBetterStack(source.baseUrl, options);
     case 'google':

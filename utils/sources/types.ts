@@ -27,6 +27,12 @@ export interface SourceIncident {
    * component list (Google's `affected_products`, Instatus' component names). Optional.
    */
   componentNames?: string[];
+  /**
+   * The incident's impact on each component, where the page states it (incident.io's
+   * `component_impacts`): an incident that takes Sora down and slows Voice mode is a major
+   * outage of Sora, not of ChatGPT. Without it, `impact` applies to every component named.
+   */
+  impactOn?: Record<string, ComponentState>;
 }
 
 /** Everything one status source said in one read. */
@@ -40,10 +46,13 @@ export interface SourceReport {
    */
   overall?: ComponentState;
   /**
-   * True when `components` lists only the affected components (incident.io's widget API):
-   * a component it does not list is operational, not missing.
+   * True when the source lays its components out in groups (incident.io's native
+   * `structure`, a real Statuspage's group rows): each component's `group`, or its absence,
+   * is the page's layout. incident.io's Statuspage-compatible JSON is flat — it never says
+   * which group a component is in — so it is not `grouped` and borrows the layout a grouped
+   * read left behind.
    */
-  componentsPartial?: boolean;
+  grouped?: boolean;
 }
 
 /** Why a source could not be read; each maps to a translated reason. */
