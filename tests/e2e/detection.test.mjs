@@ -93,7 +93,7 @@ describe('every service, every source, and the radar seeing trouble first', () =
     const leChat = popup.locator('.service', {
       has: popup.locator('.service__name', { hasText: /^Le Chat$/ }),
     });
-    assert.match(await leChat.innerText(), /Answers our check in \d+ ms/);
+    assert.match(await leChat.innerText(), /api\.mistral\.ai answers our check in \d+ ms/);
     await popup.screenshot({ path: join(SHOTS, 'popup-catalog.png'), fullPage: true });
   });
 

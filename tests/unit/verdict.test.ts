@@ -275,7 +275,11 @@ describe('mergeVerdict', () => {
       await signals('healthy', { probe: probe('slow', { lastLatencyMs: 4200 }) }),
     );
     expect(slow.state).toBe('degraded');
-    expect(slow.reasons[0]).toEqual({ key: 'reason_probeSlow', substitutions: ['4200', '150'] });
+    // The reason names what the probe measures: the app's backend, not the whole product.
+    expect(slow.reasons[0]).toEqual({
+      key: 'reason_probeSlow',
+      substitutions: ['chatgpt.com', '4200', '150'],
+    });
     const onlyProbe = await signals('healthy', { official: null });
     expect(mergeVerdict(onlyProbe)).toMatchObject({ state: 'operational', confidence: 'low' });
     expect(

@@ -1,9 +1,20 @@
 import type { ProviderDefinition } from './types';
 
 /*
- * Providers with one product each. Where a provider publishes no machine-readable status
- * (Microsoft Copilot, Mistral, DeepSeek in 2026: behind bot challenges or none at all), the
- * probe is the signal; `statusPageUrl` then points where a person would look.
+ * Providers with one product each. Where a provider publishes no machine-readable status we
+ * can prove a parser on, the probe is the signal and `sources` is empty; `statusPageUrl` then
+ * points where a person would look. As of 2026-11 (../shared/status-sources.md):
+ * - Microsoft Copilot (consumer): no public feed at all (status.cloud.microsoft covers
+ *   Microsoft 365). The probe is its front page, a CDN that can answer while the backend is
+ *   down: it proves reachability only, and the reason names the host it measured.
+ * - Le Chat (Mistral): status.mistral.ai changed platform twice in 2026; a JSON endpoint
+ *   (`/api/status-page/mistral-ai/unresolved-incidents`) is reported, but no capture of it
+ *   exists, and its automatic incidents are reported noisy. The probe is the API
+ *   (api.mistral.ai), which is not the chat app: the reason says which host answered.
+ * - DeepSeek: left Statuspage in 2026 (the old page froze on 2026-05-08) for a FlashDuty
+ *   page whose `/api/widget/v1/summary.json` is reported but never captured, and which
+ *   blocks non-browser clients. The probe is the API (api.deepseek.com).
+ * A feed joins the catalog once a capture of it can back a fixture.
  */
 
 export const GITHUB: ProviderDefinition = {

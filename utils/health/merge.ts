@@ -23,6 +23,13 @@ export interface ProductSignals {
   now: number;
 }
 
+/**
+ * The host a product's probe knocks on, named in its reasons: a probe of api.mistral.ai says
+ * the API answers, not that Le Chat does.
+ */
+const probeHost = (product: ProductDefinition) =>
+  product.probe ? new URL(product.probe.url).host : product.name;
+
 /** What the radar's own signals (probe, the user's requests) say, with their reasons. */
 function ownSignals({ product, probe, field }: ProductSignals): {
   state: ComponentState | null;
@@ -42,13 +49,14 @@ function ownSignals({ product, probe, field }: ProductSignals): {
   if (probeFailing) {
     reasons.push({
       key: 'reason_probeFailing',
-      substitutions: [String(probe.consecutiveFailures)],
+      substitutions: [probeHost(product), String(probe.consecutiveFailures)],
     });
   }
   if (probe?.state === 'slow' && probe.lastLatencyMs !== null && probe.baselineMs !== null) {
     reasons.push({
       key: 'reason_probeSlow',
       substitutions: [
+        probeHost(product),
         String(Math.round(probe.lastLatencyMs)),
         String(Math.round(probe.baselineMs)),
       ],
@@ -71,7 +79,7 @@ function ownSignals({ product, probe, field }: ProductSignals): {
   if (healthy && probe?.state === 'answering' && probe.lastLatencyMs !== null) {
     reasons.push({
       key: 'reason_probeAnswering',
-      substitutions: [String(Math.round(probe.lastLatencyMs))],
+      substitutions: [probeHost(product), String(Math.round(probe.lastLatencyMs))],
     });
   }
   if (healthy && field?.state === 'working') {
