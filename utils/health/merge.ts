@@ -28,7 +28,8 @@ export interface ProductSignals {
  * the API answers, not that Le Chat does.
  */
 const probeHost = (product: ProductDefinition) =>
-  product.probe ? new URL(product.probe.url).host : product.name;
+  // The catalog's own https URLs: a regex, not a URL parse per verdict on the hot path.
+  (product.probe && /^https:\/\/([^/]+)/.exec(product.probe.url)?.[1]) ?? product.name;
 
 /** What the radar's own signals (probe, the user's requests) say, with their reasons. */
 function ownSignals({ product, probe, field }: ProductSignals): {
