@@ -5,7 +5,7 @@ import type { ProviderDefinition } from '@/utils/catalog/types';
 import { recordRead } from '@/utils/check/source-reads';
 import { officialReading } from '@/utils/health/official';
 import { readFirstAnswering } from '@/utils/sources';
-import { fixture, fixturesAt } from '../helpers/fixtures';
+import { fixture } from '../helpers/fixtures';
 
 /*
  * Each provider's products, read from its catalog sources (in their order, fallbacks
