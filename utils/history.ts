@@ -1,4 +1,13 @@
-import { createStore, delMany, keys, set, setMany, values, type UseStore } from 'idb-keyval';
+import {
+  createStore,
+  delMany,
+  entries,
+  keys,
+  set,
+  setMany,
+  values,
+  type UseStore,
+} from 'idb-keyval';
 import type { ComponentState } from './health/states';
 import type { HealthSnapshot } from './health/types';
 
@@ -11,9 +20,26 @@ export interface CheckRecord {
 /** A week of checks is enough to answer "was it down this morning?" and to measure leads. */
 export const HISTORY_KEEP_MS = 7 * 24 * 60 * 60_000;
 
+/**
+ * One connection per store for the worker's life: idb-keyval's `createStore` opens a database
+ * connection each time it is called, and the worker publishes many times a minute. Keyed by
+ * the IndexedDB factory, so a new factory (a new realm) gets its own connection.
+ */
+const stores = new WeakMap<IDBFactory, Map<string, UseStore>>();
+function storeOf(db: string, name: string): UseStore {
+  const byName = stores.get(indexedDB) ?? new Map<string, UseStore>();
+  stores.set(indexedDB, byName);
+  let store = byName.get(db);
+  if (!store) {
+    store = createStore(db, name);
+    byName.set(db, store);
+  }
+  return store;
+}
+
 /** The history store, keyed by check time (numbers sort in IndexedDB, so keys come in order). */
 export function historyStore(): UseStore {
-  return createStore('ai-outage-radar', 'checks');
+  return storeOf('ai-outage-radar', 'checks');
 }
 
 /** Appends a check to the history. Written by the background worker only. */
@@ -48,7 +74,19 @@ export interface DetectionRecord {
 
 /** Detection records, keyed `serviceId:openedAt`, one per outage. */
 export function detectionStore(): UseStore {
-  return createStore('ai-outage-radar-detections', 'detections');
+  return storeOf('ai-outage-radar-detections', 'detections');
+}
+
+/** Outages are remembered for 90 days: enough for "the third outage this month", not forever. */
+export const DETECTIONS_KEEP_MS = 90 * 24 * 60 * 60_000;
+
+/** Drops outage records opened before the keep window; returns how many went. */
+export async function pruneDetections(now: number, store = detectionStore()): Promise<number> {
+  const old = (await entries<string, DetectionRecord>(store))
+    .filter(([, record]) => !(record?.openedAt >= now - DETECTIONS_KEEP_MS))
+    .map(([key]) => key);
+  await delMany(old, store);
+  return old.length;
 }
 
 /**

@@ -1,13 +1,35 @@
 import { storage } from 'wxt/utils/storage';
 import type { SourceRead, SourceReads } from './check/source-reads';
 import type { FieldEvent } from './field/classify';
-import type { HealthSnapshot } from './health/types';
+import type { HealthSnapshot, ServiceHealth } from './health/types';
+import type { NotificationLog } from './notify-pace';
 import type { ProbeLog } from './probes/probe-log';
 
 /** The latest health snapshot; written only by the background worker, read by every UI. */
 export const healthSnapshot = storage.defineItem<HealthSnapshot | null>('local:healthSnapshot', {
   fallback: null,
-  version: 1,
+  version: 2,
+  migrations: {
+    // v1 predates outage identities and detection times (`openedAt`, `calmSince`,
+    // `detection`, `lastReadAt`) and used reason keys and substitutions since renamed. The
+    // worker recomputes the snapshot on its first check after an update: until then, keep the
+    // states and fill the rest, with no reasons rather than wrong ones.
+    2: (old: { checkedAt?: number; services?: Partial<ServiceHealth>[] } | null) =>
+      old && Array.isArray(old.services)
+        ? {
+            checkedAt: old.checkedAt ?? 0,
+            services: old.services.map((service): ServiceHealth => ({
+              ...(service as ServiceHealth),
+              reasons: [],
+              troubleSince: service.troubleSince ?? null,
+              openedAt: service.openedAt ?? service.troubleSince ?? null,
+              lastReadAt: service.lastReadAt ?? null,
+              calmSince: service.calmSince ?? null,
+              detection: service.detection ?? { radarAt: null, officialAt: null },
+            })),
+          }
+        : null,
+  },
 });
 
 /**
@@ -51,5 +73,14 @@ export const probeLog = storage.defineItem<ProbeLog>('local:probeLog', {
  */
 export const fieldEvents = storage.defineItem<FieldEvent[]>('session:fieldEvents', {
   fallback: [],
+  version: 1,
+});
+
+/**
+ * The notifications raised lately, by service, so a flapping page raises at most one
+ * "problems" and one "back to normal" (utils/notify-pace.ts). Written by the worker only.
+ */
+export const notificationLog = storage.defineItem<NotificationLog>('local:notificationLog', {
+  fallback: {},
   version: 1,
 });

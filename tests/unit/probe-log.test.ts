@@ -50,7 +50,14 @@ describe('probeSignal', () => {
       [...normal, 'x', 200, 'x'],
       { state: 'answering', consecutiveFailures: 1 },
     ],
-    ['a spike is slow', [...normal, 4000], { state: 'slow', lastLatencyMs: 4000, baselineMs: 200 }],
+    // One slow answer is noise (a busy moment, the user's own network); two in a row are not.
+    ['one spike is noise', [...normal, 4000], { state: 'answering', lastLatencyMs: 4000 }],
+    [
+      'two spikes in a row are slow',
+      [...normal, 4000, 3900],
+      { state: 'slow', lastLatencyMs: 3900, baselineMs: 200 },
+    ],
+    ['a spike after a failure is not', [...normal, 'x', 4000], { state: 'answering' }],
     ['a small rise is not', [...normal, 900], { state: 'answering' }],
     ['no spike without a baseline', [200, 210, 4000], { state: 'answering', baselineMs: null }],
     ['a first failure says nothing yet', ['x'], { state: 'unknown', consecutiveFailures: 1 }],

@@ -193,11 +193,16 @@ describe('scheduling', () => {
     const second = (await sourceReads.getValue()).openai!;
     expect(second.failures).toBe(2);
     expect(second.nextDueAt - clock).toBe(2 * CADENCE.calmMs);
-    answer = () => new Response('slow down', { status: 429, headers: { 'retry-after': '3600' } });
+    answer = () => new Response('slow down', { status: 429, headers: { 'retry-after': '1200' } });
     clock = second.nextDueAt;
     await engine.check();
-    expect((await sourceReads.getValue()).openai!.nextDueAt - clock).toBe(3_600_000);
-    expect(statusReads).toBe(3);
+    expect((await sourceReads.getValue()).openai!.nextDueAt - clock).toBe(1_200_000);
+    // A day's silence asked for is honoured up to the longest backoff, not a day.
+    answer = () => new Response('go away', { status: 429, headers: { 'retry-after': '86400' } });
+    clock = (await sourceReads.getValue()).openai!.nextDueAt;
+    await engine.check();
+    expect((await sourceReads.getValue()).openai!.nextDueAt - clock).toBe(CADENCE.maxBackoffMs);
+    expect(statusReads).toBe(4);
   });
 
   it('publishes each source as it answers: a slow page never delays the others', async () => {

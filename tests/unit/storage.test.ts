@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sourceReads } from '@/utils/storage';
+import { healthSnapshot, sourceReads } from '@/utils/storage';
 
 describe('stored items evolve', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -26,5 +26,44 @@ describe('stored items evolve', () => {
     await sourceReads.migrate();
     expect(await sourceReads.getValue()).toEqual({ openai: { ...v1.openai, layout: null } });
     expect((await fakeBrowser.storage.local.get('sourceReads$')).sourceReads$).toEqual({ v: 2 });
+  });
+
+  it('migrates a snapshot written before outage identities and detection times (v1 → v2)', async () => {
+    // The v1 shape, as the first slice stored it: no openedAt, calmSince, detection, lastReadAt.
+    const v1 = {
+      checkedAt: 1_000,
+      services: [
+        {
+          id: 'chatgpt',
+          name: 'ChatGPT',
+          providerId: 'openai',
+          category: 'chat',
+          homeUrl: 'https://chatgpt.com',
+          statusPageUrl: 'https://status.openai.com',
+          state: 'major_outage',
+          confidence: 'high',
+          officialState: 'major_outage',
+          affected: [{ name: 'Conversations', state: 'major_outage' }],
+          incidents: [],
+          reasons: [{ key: 'reason_notListed' }],
+          troubleSince: 900,
+        },
+      ],
+    };
+    await fakeBrowser.storage.local.set({ healthSnapshot: v1, healthSnapshot$: { v: 1 } });
+    await healthSnapshot.migrate();
+    expect(await healthSnapshot.getValue()).toEqual({
+      checkedAt: 1_000,
+      services: [
+        {
+          ...v1.services[0],
+          reasons: [],
+          openedAt: 900,
+          lastReadAt: null,
+          calmSince: null,
+          detection: { radarAt: null, officialAt: null },
+        },
+      ],
+    });
   });
 });

@@ -72,7 +72,10 @@ export function nextSourceDue(
   const backoff = Math.min(interval * 2 ** Math.max(0, failures - 1), CADENCE.maxBackoffMs);
   // Full jitter between half and the whole backoff, so many browsers do not retry in step.
   const jittered = backoff * (0.5 + random() * 0.5);
-  return now + Math.max(jittered, error.retryAfterMs ?? 0, interval);
+  // Retry-After is honoured up to the longest backoff: a page asking for a day's silence
+  // would otherwise silence a provider for a day, outage or not.
+  const retryAfter = Math.min(error.retryAfterMs ?? 0, CADENCE.maxBackoffMs);
+  return now + Math.max(jittered, retryAfter, interval);
 }
 
 /**

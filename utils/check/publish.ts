@@ -6,7 +6,16 @@ import { computeSnapshot } from '../health/snapshot';
 import type { HealthSnapshot } from '../health/types';
 import { appendCheck, recordDetections } from '../history';
 import { notifyTransitions } from '../notify';
-import { bannerDismissedFor, fieldEvents, healthSnapshot, probeLog, sourceReads } from '../storage';
+import { paceNotifications } from '../notify-pace';
+import type { Transition } from '../health/episodes';
+import {
+  bannerDismissedFor,
+  fieldEvents,
+  healthSnapshot,
+  notificationLog,
+  probeLog,
+  sourceReads,
+} from '../storage';
 
 /**
  * Computes the snapshot from everything stored and publishes it: storage first, then the
@@ -32,7 +41,7 @@ export async function publishSnapshot(
   await healthSnapshot.setValue(snapshot);
   await Promise.all([
     applyBadge(snapshot).catch((error) => console.error('badge', error)),
-    notifyTransitions(transitions, now).catch((error) => console.error('notifications', error)),
+    notifyPaced(transitions, snapshot, now).catch((error) => console.error('notifications', error)),
     appendCheck(snapshot).catch((error) => console.error('history', error)),
     recordDetections(snapshot).catch((error) => console.error('history', error)),
     syncBannerRegistration(bannerService(snapshot, dismissedFor) !== null).catch((error) =>
@@ -40,4 +49,16 @@ export async function publishSnapshot(
     ),
   ]);
   return snapshot;
+}
+
+/** Raises the notifications for a check's transitions, flaps held back (notify-pace.ts). */
+async function notifyPaced(
+  transitions: readonly Transition[],
+  snapshot: HealthSnapshot,
+  now: number,
+): Promise<void> {
+  const before = await notificationLog.getValue();
+  const paced = paceNotifications(transitions, snapshot.services, before, now);
+  await notificationLog.setValue(paced.log);
+  await notifyTransitions(paced.transitions, now);
 }

@@ -57,7 +57,9 @@ export function createRadar(options: CheckOptions = {}) {
       .filter((provider) => provider.sources.length > 0)
       .filter((provider) => {
         const read = reads[provider.id];
-        if (force || !read) return true;
+        // A last attempt "in the future" means the clock was set back: read now, or the
+        // radar would sit frozen until the clock caught up with it.
+        if (force || !read || read.attemptedAt > now + DUE_SLACK_MS) return true;
         // Attention that began after the last read (trouble, a ChatGPT tab opened) pulls the
         // next one forward, so a failing request gets the official word within a minute, not
         // five; a page that asked us to back off is left alone until it said.
@@ -95,7 +97,9 @@ export function createRadar(options: CheckOptions = {}) {
         .filter((product) => product.probe)
         .filter((product) => {
           const last = probes[product.id]?.results.at(-1)?.at;
-          const due = last === undefined ? 0 : nextProbeDue(last, attention(provider));
+          const clockWentBack = last !== undefined && last > now + DUE_SLACK_MS;
+          const due =
+            last === undefined || clockWentBack ? 0 : nextProbeDue(last, attention(provider));
           return force || due <= now + DUE_SLACK_MS;
         })
         .map(async (product) => {

@@ -1,6 +1,7 @@
 import type { ProductDefinition, ProviderDefinition } from '../catalog/types';
 import type { FieldSignal } from '../field/window';
 import type { ProbeSignal } from '../probes/probe-log';
+import { earliestOf } from '../sources/json';
 import type { OfficialReading } from './official';
 import { isHealthy, isTrouble, worseOf, type ComponentState } from './states';
 import type { Confidence, Reason, ServiceHealth } from './types';
@@ -86,7 +87,7 @@ function ownSignals({ product, probe, field }: ProductSignals): {
   if (healthy && field?.state === 'working') {
     reasons.push({ key: 'reason_fieldWorking', substitutions: [product.name] });
   }
-  return { state, reasons, troubleSince: starts.length ? Math.min(...starts) : null, healthy };
+  return { state, reasons, troubleSince: earliestOf(starts), healthy };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ComponentMatcher, ProductDefinition } from '../catalog/types';
 import type { SourceComponent, SourceIncident, SourceReport } from '../sources/types';
 import { staleAfter } from '../check/cadence';
 import type { ComponentLayout, SourceRead } from '../check/source-reads';
-import { lookup } from '../sources/json';
+import { earliestOf, lookup } from '../sources/json';
 import { isTrouble, worstState, type ComponentState } from './states';
 import type { IncidentSummary, Reason } from './types';
 
@@ -126,7 +126,7 @@ export function readProduct(match: ComponentMatcher, report: SourceReport): Prod
         .filter((component) => component.state !== 'operational' && component.state !== 'unknown')
         .map(({ name, state: componentState }) => ({ name, state: componentState })),
       incidents: incidents.map(summarize),
-      startedAt: isTrouble(state) && starts.length ? finiteOrNull(Math.min(...starts)) : null,
+      startedAt: isTrouble(state) ? finiteOrNull(earliestOf(starts) ?? Infinity) : null,
     },
   };
 }

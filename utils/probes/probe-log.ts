@@ -73,23 +73,36 @@ export function probeSignal(entry: ProbeLogEntry | undefined, now: number): Prob
     since: run > 0 ? (results[results.length - run]?.at ?? null) : null,
     lastAt: latest.at,
   };
-  return { ...signal, state: stateOf(results, run, latest, baseline, now) };
+  return { ...signal, state: stateOf(results, run, latest, spikedTwice(entry), now) };
+}
+
+/**
+ * Whether the last two results both answered with a latency spike, each judged against the
+ * samples before it. One slow answer is noise (a busy moment, the user's own network): it
+ * takes two in a row to call a service slow, as it takes two failures to call it failing.
+ */
+function spikedTwice(entry: ProbeLogEntry): boolean {
+  const [previous, latest] = entry.results.slice(-2);
+  if (previous?.outcome !== 'answered' || latest?.outcome !== 'answered') return false;
+  const samples = entry.latencies;
+  return (
+    latest.latencyMs !== null &&
+    previous.latencyMs !== null &&
+    isLatencySpike(latest.latencyMs, latencyBaseline(samples.slice(0, -2))) &&
+    isLatencySpike(previous.latencyMs, latencyBaseline(samples.slice(0, -2)))
+  );
 }
 
 function stateOf(
   results: readonly ProbeResult[],
   run: number,
   latest: ProbeResult,
-  baseline: ReturnType<typeof latencyBaseline>,
+  slow: boolean,
   now: number,
 ): ProbeSignal['state'] {
   if (now - latest.at > PROBE_STALE_MS) return 'unknown';
   if (run >= FAILURES_TO_FAIL) return 'failing';
-  if (latest.outcome === 'answered') {
-    return latest.latencyMs !== null && isLatencySpike(latest.latencyMs, baseline)
-      ? 'slow'
-      : 'answering';
-  }
+  if (latest.outcome === 'answered') return slow ? 'slow' : 'answering';
   // A single failure: the target answered just before, so call it a blip; with no earlier
   // answer there is nothing to say yet.
   return results.length > run ? 'answering' : 'unknown';

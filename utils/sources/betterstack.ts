@@ -1,6 +1,6 @@
 import { worstState, type ComponentState } from '../health/states';
 import { fetchText, type FetchTextOptions } from './fetch-text';
-import { asArray, asObject, asText, asTime, type JsonObject } from './json';
+import { asArray, asObject, asText, asTime, latestOf, type JsonObject } from './json';
 import { parseJsonObject } from './statuspage';
 import {
   failure,
@@ -103,7 +103,7 @@ function toIncident(
     impact,
     status: state,
     startedAt: startsAt,
-    updatedAt: times.length ? Math.max(...times) : null,
+    updatedAt: latestOf(times),
     // Incident pages live at /incident/<id>; a maintenance links to the page itself.
     url: maintenance ? pageUrl : `${pageUrl}/incident/${encodeURIComponent(report.id)}`,
     componentIds,

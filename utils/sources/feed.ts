@@ -1,6 +1,6 @@
 import type { ComponentState } from '../health/states';
 import { fetchText, type FetchTextOptions } from './fetch-text';
-import { asHttpUrl, asText, asTime } from './json';
+import { asHttpUrl, asText, asTime, earliestOf, latestOf } from './json';
 import {
   failure,
   type Parsed,
@@ -36,6 +36,9 @@ const MAX_ENTRIES = 50;
  * users stopped feeling it. A false alarm for days costs more trust than a late one.
  */
 const ACTIVE_WINDOW_MS = 24 * 60 * 60_000;
+
+/** How far ahead of our clock a page's clock may be before its dates are not believed. */
+const CLOCK_SKEW_MS = 10 * 60_000;
 
 /**
  * Latest-status words that close an entry: Statuspage's, incident.io's and xAI's. Anything
@@ -98,9 +101,13 @@ function toIncident(entry: XmlElement, now: number): SourceIncident | undefined 
     asTime(text(entry, name)?.trim()),
   );
   const stamps = [...body.slice(0, 4000).matchAll(UPDATE_DATE)].map((m) => asTime(m[0]));
-  const known = dates.filter((time) => time !== null);
-  const times = [...known, ...stamps.filter((time) => time !== null)];
-  const updatedAt = times.length ? Math.max(...times) : null;
+  // A date ahead of now (beyond clock skew) is no date: an entry "updated" next year would
+  // never age out of the active window and would hold a product in trouble for good.
+  const plausible = (time: number | null): time is number =>
+    time !== null && time <= now + CLOCK_SKEW_MS;
+  const known = dates.filter(plausible);
+  const times = [...known, ...stamps.filter(plausible)];
+  const updatedAt = latestOf(times);
   // Without a date nothing says the entry is recent: an old one must not raise an alarm.
   if (ended || SCHEDULED.test(status) || updatedAt === null || now - updatedAt > ACTIVE_WINDOW_MS) {
     return undefined;
@@ -113,7 +120,7 @@ function toIncident(entry: XmlElement, now: number): SourceIncident | undefined 
     title,
     impact,
     status,
-    startedAt: known.length ? Math.min(...known) : null,
+    startedAt: earliestOf(known),
     updatedAt,
     url: asHttpUrl(link) ?? asHttpUrl(text(entry, 'guid')?.trim()),
     componentIds: [],

@@ -1,6 +1,6 @@
 import { worseOf, worstState, type ComponentState } from '../health/states';
 import { fetchText, type FetchTextOptions } from './fetch-text';
-import { asArray, asObject, asText, asTime, lookup, type JsonObject } from './json';
+import { asArray, asObject, asText, asTime, latestOf, lookup, type JsonObject } from './json';
 import { parseJsonObject } from './statuspage';
 import {
   failure,
@@ -105,7 +105,7 @@ function toIncident(
     impact: worst,
     status: asText(row.status, 40) ?? 'unknown',
     startedAt: asTime(row.published_at) ?? asTime(row.started_at),
-    updatedAt: updates.length ? Math.max(...updates) : asTime(row.last_update_at),
+    updatedAt: latestOf(updates) ?? asTime(row.last_update_at),
     url: `${pageUrl}/incidents/${encodeURIComponent(id)}`,
     componentIds,
     ...(componentIds.length ? { impactOn: Object.fromEntries(impactOn) } : {}),

@@ -5,7 +5,7 @@ import { readGoogleIncidents } from './google';
 import { readIncidentIo } from './incident-io';
 import { readInstatus } from './instatus';
 import { readStatuspage } from './statuspage';
-import type { SourceResult } from './types';
+import { failure, type SourceResult } from './types';
 
 /**
  * Where and in which format a provider publishes its status: one catalog line each. A page
@@ -20,8 +20,23 @@ export type SourceRef =
   | { format: 'google'; url: string }
   | { format: 'feed'; url: string };
 
-/** Reads one source with the adapter for its format. Never throws. */
-export function readSource(source: SourceRef, options?: FetchTextOptions): Promise<SourceResult> {
+/**
+ * Reads one source with the adapter for its format. Never throws, nor rejects: an adapter
+ * that does despite its contract becomes a typed error, so the read is recorded (and backed
+ * off) like any other failure instead of being retried every minute unrecorded.
+ */
+export async function readSource(
+  source: SourceRef,
+  options?: FetchTextOptions,
+): Promise<SourceResult> {
+  try {
+    return await readWithAdapter(source, options);
+  } catch (error) {
+    return failure('bad_shape', `the reader failed: ${String(error).slice(0, 200)}`);
+  }
+}
+
+function readWithAdapter(source: SourceRef, options?: FetchTextOptions): Promise<SourceResult> {
   switch (source.format) {
     case 'statuspage':
       return readStatuspage(source.baseUrl, options);
@@ -51,5 +66,5 @@ export async function readFirstAnswering(
     last = await readSource(source, options);
     if (last.ok) return { ...last, source };
   }
-  return last ?? { ok: false, error: { code: 'bad_shape', detail: 'no source configured' } };
+  return last ?? failure('bad_shape', 'no source configured');
 }

@@ -55,3 +55,20 @@ export function asHttpUrl(value: unknown): string | null {
 export function lookup<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
   return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
 }
+
+/**
+ * The largest / smallest of a list, or null for an empty one. Not `Math.max(...list)`: a
+ * spread passes every element as an argument, and a feed of 200,000 entries overflows the
+ * call stack (RangeError) — a throw from a parser that must never throw.
+ */
+export function latestOf(values: readonly number[]): number | null {
+  let best: number | null = null;
+  for (const value of values) if (best === null || value > best) best = value;
+  return best;
+}
+
+export function earliestOf(values: readonly number[]): number | null {
+  let best: number | null = null;
+  for (const value of values) if (best === null || value < best) best = value;
+  return best;
+}
