@@ -5,7 +5,8 @@ import background from '@/entrypoints/background';
 import { CHECK_ALARM, PRUNE_ALARM } from '@/utils/check/schedule';
 import { removeAllListeners } from '@/utils/messaging';
 import { statusPageForNotification } from '@/utils/notify';
-import { healthSnapshot } from '@/utils/storage';
+import type { FieldRequestDetails } from '@/utils/field/classify';
+import { fieldEvents, healthSnapshot } from '@/utils/storage';
 import { fixtureFetch, type OpenAiScenario } from '../helpers/fixtures';
 import { installMessages } from '../helpers/messages';
 import { installScripting } from '../helpers/scripting';
@@ -14,6 +15,7 @@ describe('background worker', () => {
   let scenario: OpenAiScenario = 'healthy';
 
   beforeEach(() => {
+    scenario = 'healthy';
     fakeBrowser.reset();
     globalThis.indexedDB = new IDBFactory();
     installMessages('en');
@@ -49,6 +51,44 @@ describe('background worker', () => {
     await fakeBrowser.alarms.onAlarm.trigger({ name: CHECK_ALARM, scheduledTime: Date.now() });
     await vi.waitFor(async () =>
       expect((await healthSnapshot.getValue())?.services[0]?.state).toBe('major_outage'),
+    );
+  });
+
+  it("publishes once for 200 of the user's healthy requests, and at once for failures", async () => {
+    // WXT's fake webRequest throws on addListener: keep the worker's listener instead.
+    let completed: ((details: FieldRequestDetails) => void) | undefined;
+    vi.spyOn(fakeBrowser.webRequest.onCompleted, 'addListener').mockImplementation(
+      (listener) => void (completed = listener as unknown as typeof completed),
+    );
+    vi.spyOn(fakeBrowser.webRequest.onErrorOccurred, 'addListener').mockImplementation(() => {});
+    const snapshotWrites = () =>
+      set.mock.calls.filter(([items]) => 'healthSnapshot' in (items as object)).length;
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const sessionSet = vi.spyOn(fakeBrowser.storage.session, 'set');
+    const send = (statusCode: number) =>
+      completed?.({
+        url: 'https://chatgpt.com/backend-api/f/conversation',
+        type: 'xmlhttprequest',
+        method: 'POST',
+        statusCode,
+        timeStamp: Date.now(),
+        initiator: 'https://chatgpt.com',
+      });
+    background.main();
+
+    for (let i = 0; i < 200; i++) send(200);
+    await vi.waitFor(async () => expect(await fieldEvents.getValue()).toHaveLength(200));
+    await vi.waitFor(() => expect(snapshotWrites()).toBe(1)); // quiet → working
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(snapshotWrites()).toBe(1);
+    expect(sessionSet.mock.calls.length).toBeLessThanOrEqual(3);
+
+    send(503);
+    send(503);
+    await vi.waitFor(async () =>
+      expect(
+        (await healthSnapshot.getValue())?.services.find((s) => s.id === 'chatgpt')?.state,
+      ).toBe('partial_outage'),
     );
   });
 

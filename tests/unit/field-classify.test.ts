@@ -10,12 +10,23 @@ import {
 const AT = Date.parse('2025-06-10T14:00:00.000Z');
 const CONVERSATION_ID = '68481f2e-3a6c-8009-b0e4-3c3f7d2e9a41';
 
+/** The OpenAI page that calls `url` in real use: the site itself, or the platform for the API. */
+function ownPage(url: string): string {
+  try {
+    const { origin } = new URL(url);
+    return origin === 'https://api.openai.com' ? 'https://platform.openai.com' : origin;
+  } catch {
+    return 'https://chatgpt.com';
+  }
+}
+
 const xhr = (url: string, statusCode: number): FieldRequestDetails => ({
   url,
   type: 'xmlhttprequest',
   statusCode,
   timeStamp: AT + 0.4,
   method: 'POST',
+  initiator: ownPage(url),
 });
 const page = (url: string, statusCode: number): FieldRequestDetails => ({
   url,
@@ -29,6 +40,7 @@ const failed = (url: string, error: string, type = 'xmlhttprequest'): FieldReque
   type,
   error,
   timeStamp: AT,
+  ...(type === 'main_frame' ? {} : { initiator: ownPage(url) }),
 });
 
 describe('classifyRequest', () => {
@@ -220,6 +232,136 @@ describe('classifyRequest', () => {
   });
 });
 
+describe("classifyRequest: the user's own requests only", () => {
+  const BACKEND = 'https://chatgpt.com/backend-api/conversation';
+  const ATTACK_PAGE = 'https://www.google.com/appsstatus/dashboard/attack.html';
+  const call = (extra: Partial<FieldRequestDetails>, url = BACKEND): FieldRequestDetails => ({
+    url,
+    type: 'xmlhttprequest',
+    method: 'POST',
+    statusCode: 503,
+    timeStamp: AT,
+    ...extra,
+  });
+  const open = (url: string, extra: Partial<FieldRequestDetails> = {}): FieldRequestDetails => ({
+    url,
+    type: 'main_frame',
+    method: 'GET',
+    statusCode: 503,
+    timeStamp: AT,
+    ...extra,
+  });
+
+  it.each<[string, FieldRequestDetails]>([
+    ['ChatGPT calling its backend (Chrome)', call({ initiator: 'https://chatgpt.com' })],
+    [
+      'the old host calling the new one',
+      call({ initiator: 'https://chat.openai.com', frameType: 'outermost_frame' }),
+    ],
+    [
+      'the platform calling the API',
+      call({ initiator: 'https://platform.openai.com' }, 'https://api.openai.com/v1/models'),
+    ],
+    [
+      'the login page calling its API',
+      call({ initiator: 'https://auth.openai.com' }, 'https://auth.openai.com/api/accounts/x'),
+    ],
+    [
+      'Sora on its own domain',
+      call({ initiator: 'https://sora.com' }, 'https://sora.com/backend/x'),
+    ],
+    ['Sora on chatgpt.com', call({ initiator: 'https://sora.chatgpt.com' })],
+    ['the default port written out', call({ initiator: 'https://chatgpt.com:443' })],
+    [
+      'ChatGPT calling its backend (Firefox)',
+      call({ originUrl: 'https://chatgpt.com/c/abc', documentUrl: 'https://chatgpt.com/c/abc' }),
+    ],
+    ['Firefox naming the document only', call({ documentUrl: 'https://chatgpt.com/' })],
+    [
+      'Firefox, a top-level document',
+      call({
+        originUrl: 'https://chatgpt.com/',
+        documentUrl: 'https://chatgpt.com/',
+        frameAncestors: [],
+      }),
+    ],
+    ['a typed URL or a bookmark', open('https://chatgpt.com/c/abc')],
+    [
+      'a link inside ChatGPT',
+      open('https://chatgpt.com/g/g-1', { initiator: 'https://chatgpt.com' }),
+    ],
+    [
+      'ChatGPT sending the user to log in',
+      open('https://auth.openai.com/log-in', { initiator: 'https://chatgpt.com' }),
+    ],
+    [
+      'a link inside ChatGPT (Firefox)',
+      open('https://chatgpt.com/c/abc', { originUrl: 'https://chatgpt.com/' }),
+    ],
+  ])('counts %s', (_name, details) => {
+    expect(classifyRequest(details)?.outcome).toBe('failed');
+  });
+
+  it.each<[string, FieldRequestDetails]>([
+    ['another site calling ChatGPT', call({ initiator: 'https://www.google.com' })],
+    ['a call that names no page', call({})],
+    ['an opaque origin (sandboxed frame, data: URL)', call({ initiator: 'null' })],
+    ['another port', call({ initiator: 'https://chatgpt.com:8443' })],
+    ['plain http', call({ initiator: 'http://chatgpt.com' })],
+    ['a look-alike host (suffix)', call({ initiator: 'https://chatgpt.com.evil.example' })],
+    ['a look-alike host (prefix)', call({ initiator: 'https://evilchatgpt.com' })],
+    ['another subdomain', call({ initiator: 'https://files.chatgpt.com' })],
+    ['not an origin', call({ initiator: 'chatgpt.com' })],
+    [
+      'the API called by another site',
+      call({ initiator: 'https://www.google.com' }, 'https://api.openai.com/v1/models'),
+    ],
+    [
+      'the API called by itself',
+      call({ initiator: 'https://api.openai.com' }, 'https://api.openai.com/v1/models'),
+    ],
+    ['the API called by no page', call({}, 'https://api.openai.com/v1/models')],
+    [
+      'an OpenAI page framed by another site (Chrome)',
+      call({ initiator: 'https://chatgpt.com', frameType: 'sub_frame' }),
+    ],
+    ['a fenced frame', call({ initiator: 'https://chatgpt.com', frameType: 'fenced_frame' })],
+    [
+      'another site calling ChatGPT (Firefox)',
+      call({ originUrl: ATTACK_PAGE, documentUrl: ATTACK_PAGE }),
+    ],
+    [
+      "Firefox: an OpenAI trigger in another site's document",
+      call({ originUrl: 'https://chatgpt.com/', documentUrl: ATTACK_PAGE }),
+    ],
+    [
+      'an OpenAI page framed by another site (Firefox)',
+      call({
+        originUrl: 'https://chatgpt.com/',
+        documentUrl: 'https://chatgpt.com/',
+        frameAncestors: [{ url: ATTACK_PAGE }],
+      }),
+    ],
+    ['Firefox: a call that names no page', call({ originUrl: undefined, documentUrl: undefined })],
+    [
+      "another site's script opening ChatGPT",
+      open('https://chatgpt.com/', { initiator: 'https://www.google.com' }),
+    ],
+    ['an opaque origin opening ChatGPT', open('https://chatgpt.com/', { initiator: 'null' })],
+    [
+      'another site opening ChatGPT (Firefox)',
+      open('https://chatgpt.com/', { originUrl: ATTACK_PAGE }),
+    ],
+    ['opening the backend as a page', open(BACKEND)],
+    ['opening the backend from ChatGPT', open(BACKEND, { initiator: 'https://chatgpt.com' })],
+    ['opening the anonymous backend', open('https://chatgpt.com/backend-anon/me')],
+    ['opening the session API', open('https://chatgpt.com/api/auth/session')],
+    ['opening the API host', open('https://api.openai.com/v1/models')],
+  ])('ignores %s', (_name, details) => {
+    expect(classifyRequest(details)).toBeNull();
+  });
+});
+
 describe('classifyRequest, any request', () => {
   const hosts = [
     'chatgpt.com',
@@ -246,7 +388,8 @@ describe('classifyRequest, any request', () => {
         }),
         (host, segments, pathSecret, querySecret, type, statusCode, error) => {
           const url = `https://${host}/${[...segments, pathSecret].join('/')}?q=${querySecret}#${querySecret}`;
-          const event = classifyRequest({ url, type, statusCode, error, timeStamp: AT });
+          const initiator = 'https://chatgpt.com';
+          const event = classifyRequest({ url, type, statusCode, error, timeStamp: AT, initiator });
           if (!event) return;
           const json = JSON.stringify(event);
           expect(json).not.toContain(pathSecret);
@@ -269,6 +412,7 @@ describe('classifyRequest, any request', () => {
           type: 'xmlhttprequest',
           statusCode: 503,
           timeStamp: AT,
+          initiator: 'https://chatgpt.com',
         });
         expect(JSON.stringify(event ?? {})).not.toContain('?');
       }),

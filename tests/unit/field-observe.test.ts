@@ -53,6 +53,7 @@ const conversation = (statusCode: number, timeStamp = NOW): FieldRequestDetails 
   method: 'POST',
   statusCode,
   timeStamp,
+  initiator: 'https://chatgpt.com',
 });
 
 const event = (at: number, outcome: FieldEvent['outcome'] = 'failed'): FieldEvent => ({
@@ -104,6 +105,8 @@ describe('observeFieldRequests', () => {
       url: 'https://example.com/backend-api/conversation',
     });
     fire('onCompleted', { ...conversation(503), initiator: 'chrome-extension://ourselves' });
+    fire('onCompleted', { ...conversation(503), initiator: 'https://www.google.com' });
+    fire('onCompleted', { ...conversation(503), initiator: undefined });
     expect(seen.map((e) => [e.outcome, e.status ?? e.error])).toEqual([
       ['failed', 503],
       ['ok', 200],
@@ -193,7 +196,7 @@ describe('recordFieldEvent', () => {
 
   it('records what the observer sees, end to end', async () => {
     const { fire } = installWebRequest();
-    const writes: Promise<void>[] = [];
+    const writes: Promise<unknown>[] = [];
     observeFieldRequests((e) => void writes.push(recordFieldEvent(e, () => NOW + 1)));
     fire('onCompleted', conversation(502, NOW - 0.3));
     fire('onCompleted', conversation(503, NOW));
@@ -201,6 +204,46 @@ describe('recordFieldEvent', () => {
     expect((await fieldEvents.getValue()).map((e) => [e.at, e.status])).toEqual([
       [NOW, 502],
       [NOW, 503],
+    ]);
+  });
+
+  it("says what each event changed in its product's signal", async () => {
+    const records = [];
+    for (const [i, outcome] of (
+      ['ok', 'ok', 'failed', 'failed', 'failed', 'failed', 'ok', 'ok'] as const
+    ).entries()) {
+      records.push(await recordFieldEvent(event(NOW + i, outcome), () => NOW + 10));
+    }
+    expect(records.map((r) => [r.after.state, r.changed])).toEqual([
+      ['working', true], // quiet → working
+      ['working', false], // one more ok: nothing new
+      ['working', false], // one failure after working ones is a blip
+      ['failing', true], // two in a row: failing
+      ['failing', true], // "your last 3 requests failed": the count shown changes
+      ['failing', true], // and 4
+      ['failing', true], // the run ends, though the share of failures still says failing
+      ['failing', false], // another ok changes nothing the snapshot says
+    ]);
+    expect(records[3]?.before.state).toBe('working');
+  });
+
+  it('writes a burst of 200 healthy requests in a few writes, and says it changed once', async () => {
+    const set = vi.spyOn(fakeBrowser.storage.session, 'set');
+    const burst = Array.from({ length: 200 }, (_, i) => event(NOW + i, 'ok'));
+    const records = await Promise.all(burst.map((e) => recordFieldEvent(e, () => NOW + 500)));
+    expect(await fieldEvents.getValue()).toEqual(burst);
+    expect(records.filter((r) => r.changed)).toHaveLength(1);
+    expect(set.mock.calls.length).toBeLessThanOrEqual(3);
+  });
+
+  it('tells every event of a batch its own change, in order', async () => {
+    const burst = [event(NOW, 'ok'), event(NOW + 1), event(NOW + 2), event(NOW + 3)];
+    const records = await Promise.all(burst.map((e) => recordFieldEvent(e, () => NOW + 10)));
+    expect(records.map((r) => [r.after.consecutiveFailures, r.changed])).toEqual([
+      [0, true],
+      [1, false],
+      [2, true],
+      [3, true],
     ]);
   });
 });

@@ -3,6 +3,7 @@ import type { FieldEvent, FieldProductId } from '@/utils/field/classify';
 import {
   FIELD_EVENTS_CAP,
   FIELD_WINDOW_MS,
+  fieldSignalChanged,
   fieldSignals,
   pruneEvents,
   type FieldSignal,
@@ -90,5 +91,30 @@ describe('pruneEvents', () => {
   it('drops events far in the future (the clock was set back)', () => {
     const future = { ...events('x')[0]!, at: NOW + 2 * FIELD_WINDOW_MS };
     expect(pruneEvents([future], NOW)).toEqual([]);
+  });
+});
+
+describe('fieldSignalChanged', () => {
+  /** Ten seconds apart from a fixed start, so appending one changes nothing before it. */
+  const chatgpt = (pattern: string) => {
+    const timed = events(pattern).map((e, i) => ({
+      ...e,
+      at: NOW - 200 * SECOND + i * 10 * SECOND,
+    }));
+    return fieldSignals(timed, NOW).chatgpt;
+  };
+
+  it.each<[string, string, string, boolean]>([
+    ['the first request', '', 'o', true],
+    ['one more healthy request', 'ooo', 'oooo', false],
+    ['a blip', 'ooo', 'ooox', false],
+    ['a second failure in a row', 'ooox', 'oooxx', true],
+    ['a third failure: "your last 3" is news', 'oooxx', 'oooxxx', true],
+    ['the run ends while the share still fails', 'oxxxx', 'oxxxxo', true],
+    ['another ok while the share still fails', 'ooxxxxo', 'ooxxxxoo', false],
+    ['recovery', 'xxxxoooo', 'xxxxooooo', true],
+    ['a lone failure', '', 'x', false],
+  ])('%s', (_name, before, after, changed) => {
+    expect(fieldSignalChanged(chatgpt(before), chatgpt(after))).toBe(changed);
   });
 });

@@ -25,10 +25,19 @@ export interface FieldRequestDetails {
   timeStamp: number;
   method?: string;
   fromCache?: boolean;
-  /** Chrome: the origin that started the request. */
+  /**
+   * Chrome: the origin that started the request (unchanged through redirects); `'null'` for an
+   * opaque origin; absent for a navigation the user started (typed URL, bookmark).
+   */
   initiator?: string;
+  /** Chrome: the frame the request happened in (`outermost_frame`, `sub_frame`...). */
+  frameType?: string;
   /** Firefox: the URL of the document or extension page that started the request. */
   originUrl?: string;
+  /** Firefox: the URL of the document the request is loaded into (absent for a top-level load). */
+  documentUrl?: string;
+  /** Firefox: the frames above the requesting document, nearest first; empty at the top. */
+  frameAncestors?: readonly { url: string }[];
 }
 
 /**
@@ -48,6 +57,22 @@ const PRODUCT_BY_HOST: Record<string, FieldProductId> = {
   'auth.openai.com': 'openai-login',
   'api.openai.com': 'openai-api',
 };
+
+/**
+ * OpenAI's own web apps, as origins (https, default port). A request counts only when one of
+ * their pages made it: a page anywhere else (any site whose origin the extension holds a host
+ * permission for, say www.google.com for Google's status feed) could otherwise send failing
+ * requests to chatgpt.com and fake an outage. platform.openai.com is only ever a requester:
+ * its calls to api.openai.com are the API's field signal.
+ */
+export const OPENAI_PAGE_ORIGINS: ReadonlySet<string> = new Set([
+  'https://chatgpt.com',
+  'https://chat.openai.com',
+  'https://sora.chatgpt.com',
+  'https://sora.com',
+  'https://auth.openai.com',
+  'https://platform.openai.com',
+]);
 
 /** The hosts above as `webRequest` URL patterns (HTTPS only: OpenAI serves nothing else). */
 export const FIELD_URL_PATTERNS = Object.keys(PRODUCT_BY_HOST).map((host) => `https://${host}/*`);
@@ -93,7 +118,7 @@ export function classifyRequest(details: FieldRequestDetails): FieldEvent | null
     return null;
   }
   const productId = url.protocol === 'https:' ? PRODUCT_BY_HOST[url.hostname] : undefined;
-  if (!productId) return null;
+  if (!productId || !madeByTheUser(details, productId, url.pathname)) return null;
   const at = Math.round(details.timeStamp);
   const pathClass = classifyPath(productId, url.pathname, details.type);
   if (details.error !== undefined) {
@@ -108,6 +133,46 @@ export function classifyRequest(details: FieldRequestDetails): FieldEvent | null
   }
   // 401, 403 and 429 are about the user (signed out, blocked, rate-limited), not an outage.
   return { at, productId, pathClass, outcome: status >= 500 ? 'failed' : 'ok', status };
+}
+
+/**
+ * Whether the user's own use of an OpenAI app made this request, as far as the browser says:
+ *
+ * - every requester the browser names must be one of OPENAI_PAGE_ORIGINS, exactly (scheme,
+ *   host and default port): Chrome's `initiator`, Firefox's `originUrl` and `documentUrl`,
+ *   and every frame above the document (Firefox's `frameAncestors`). `'null'`, http://, a
+ *   port, a look-alike host or another site's page: not counted;
+ * - an API call (`xmlhttprequest`) must name its requester: one that names none is not a page's;
+ * - it must come from a top-level document (Chrome's `frameType`, where given): an OpenAI page
+ *   framed by another site is not the user's ChatGPT tab;
+ * - a page load (`main_frame`) may name no requester (a typed URL, a bookmark, a reload), but
+ *   when it names one, that one must be an OpenAI page too: a navigation another site's script
+ *   started does not count, even when the user clicked a link there. And it must be a page the
+ *   user would open: not an API path, not the API host.
+ */
+function madeByTheUser(details: FieldRequestDetails, productId: FieldProductId, path: string) {
+  const requesters = [details.initiator, details.originUrl, details.documentUrl].filter(
+    (requester): requester is string => requester !== undefined,
+  );
+  if (!requesters.every(isOpenAiPage)) return false;
+  if (!(details.frameAncestors ?? []).every((frame) => isOpenAiPage(frame.url))) return false;
+  if (details.frameType !== undefined && details.frameType !== 'outermost_frame') return false;
+  if (details.type === 'main_frame') return productId !== 'openai-api' && !API_PATH.test(path);
+  return requesters.length > 0;
+}
+
+/** Paths of OpenAI's APIs (and not pages): the app's backend, its auth API, the public API. */
+const API_PATH = /^\/(backend-api|backend-anon|backend|api|public-api|v1)(\/|$)/;
+
+function isOpenAiPage(requester: string): boolean {
+  let origin: string;
+  try {
+    origin = new URL(requester).origin;
+  } catch {
+    return false; // 'null' (an opaque origin), or not a URL at all
+  }
+  // The URL parser drops a default port (":443"); any other port stays in the origin.
+  return OPENAI_PAGE_ORIGINS.has(origin);
 }
 
 function startedByExtension(details: FieldRequestDetails): boolean {

@@ -6,7 +6,7 @@ import {
   FIELD_URL_PATTERNS,
   type FieldEvent,
 } from './classify';
-import { pruneEvents } from './window';
+import { fieldSignalChanged, fieldSignals, pruneEvents, type FieldSignal } from './window';
 
 export { FIELD_URL_PATTERNS } from './classify';
 
@@ -52,24 +52,78 @@ export function observeFieldRequests(
   };
 }
 
-/**
- * The tail of the writes in progress. Requests come in bursts, and two read-modify-write
- * appends that overlap would drop one event; chaining orders them. Memory is fine here: it
- * only orders writes, and a worker that dies takes its pending writes' callers with it.
- */
-let pendingWrites: Promise<void> = Promise.resolve();
+/** What recording one event did to its product's field signal. */
+export interface FieldRecord {
+  /** The product's signal just before this event, and just after. */
+  before: FieldSignal;
+  after: FieldSignal;
+  /** Whether the snapshot would say something new about it (see fieldSignalChanged). */
+  changed: boolean;
+}
+
+interface PendingEvent {
+  event: FieldEvent;
+  now: () => number;
+  resolve: (record: FieldRecord) => void;
+  reject: (error: unknown) => void;
+}
 
 /**
- * Appends `event` to the stored field events, keeping only the window and the cap. Resolves
- * when this event is written; rejects if storage fails (later appends still run).
+ * The tail of the writes in progress, and the events waiting for the next one. Requests come
+ * in bursts, and two read-modify-write appends that overlap would drop one event: chaining
+ * orders them, and the events that arrive while a write is under way go together in the next
+ * one (a group commit: what it stores is what appending them one by one would store, with one
+ * write instead of many). Memory is fine here: it only orders writes, and a worker that dies
+ * takes its pending writes' callers with it.
  */
-export function recordFieldEvent(event: FieldEvent, now: () => number = Date.now): Promise<void> {
-  const write = pendingWrites.then(async () => {
-    const events = await fieldEvents.getValue();
-    await fieldEvents.setValue(pruneEvents([...events, event], now()));
+let pendingWrites: Promise<void> = Promise.resolve();
+let waiting: PendingEvent[] | null = null;
+
+/**
+ * Appends `event` to the stored field events, keeping only the window and the cap, and says
+ * what it changed in its product's signal. Resolves when this event is written; rejects if
+ * storage fails (later appends still run).
+ *
+ * Every event is written, even an ok request that changes no signal now: the signal is not a
+ * function of fewer events. The share rule counts every request in the window, each event
+ * leaves the window at its own time (the newest ok keeps a product `working` longest), and
+ * the cap is shared by all products. Skipping one would change what a later signal says.
+ */
+export function recordFieldEvent(
+  event: FieldEvent,
+  now: () => number = Date.now,
+): Promise<FieldRecord> {
+  return new Promise((resolve, reject) => {
+    const pending = { event, now, resolve, reject };
+    if (waiting) {
+      waiting.push(pending);
+      return;
+    }
+    const batch = [pending];
+    waiting = batch;
+    pendingWrites = pendingWrites.then(() => {
+      waiting = null; // events from here on wait for the next write
+      return writeBatch(batch);
+    });
   });
-  pendingWrites = write.catch(() => undefined);
-  return write;
+}
+
+/** Appends a batch of events in one write, each with what it changed. Never rejects. */
+async function writeBatch(batch: readonly PendingEvent[]): Promise<void> {
+  try {
+    const at = Math.max(...batch.map((pending) => pending.now()));
+    let events = pruneEvents(await fieldEvents.getValue(), at);
+    const records = batch.map(({ event }): FieldRecord => {
+      const before = fieldSignals(events, at)[event.productId];
+      events = pruneEvents([...events, event], at);
+      const after = fieldSignals(events, at)[event.productId];
+      return { before, after, changed: fieldSignalChanged(before, after) };
+    });
+    await fieldEvents.setValue(events);
+    batch.forEach((pending, index) => pending.resolve(records[index]!));
+  } catch (error) {
+    for (const pending of batch) pending.reject(error);
+  }
 }
 
 function logFailure(error: unknown): void {

@@ -75,3 +75,19 @@ function signalOf(events: readonly FieldEvent[]): FieldSignal {
     lastEventAt: latest?.at ?? null,
   };
 }
+
+/**
+ * Whether `after` says something `before` did not, in what the snapshot shows of a field
+ * signal (utils/health/merge.ts reads the state, and while failing the failures counted,
+ * "Your last N requests failed", and when the run began). One more ok request to a product
+ * already `working` changes none of it, so it need not republish anything. Pure.
+ */
+export function fieldSignalChanged(before: FieldSignal, after: FieldSignal): boolean {
+  if (before.state !== after.state) return true;
+  if (after.state !== 'failing') return false;
+  return (
+    before.failures !== after.failures ||
+    before.consecutiveFailures !== after.consecutiveFailures ||
+    before.firstFailureAt !== after.firstFailureAt
+  );
+}
