@@ -1,8 +1,15 @@
 import { CHATGPT_ID } from './catalog';
 import { ALTERNATIVES } from './catalog/alternatives';
+import { OPENAI } from './catalog/openai';
 import type { Alternative } from './catalog/types';
 import { isHealthy, isTrouble } from './health/states';
 import type { HealthSnapshot, Reason, ServiceHealth } from './health/types';
+
+/**
+ * ChatGPT's status page as the catalog (code, not storage) knows it: the only origin the
+ * banner's incident and status links may point to, and where they lead when one does not.
+ */
+export const BANNER_STATUS_PAGE_URL = OPENAI.statusPageUrl;
 
 /** The ChatGPT verdict the banner should show, or null when it should not show. */
 export function bannerService(

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { StateDot } from '@/components/StateDot';
 import type { Alternative } from '@/utils/catalog/types';
 import { readComposer } from '@/utils/chatgpt-composer';
-import { bannerEvidence } from '@/utils/banner';
+import { BANNER_STATUS_PAGE_URL, bannerEvidence } from '@/utils/banner';
+import { alternativeLink, statusLink } from '@/utils/banner-links';
 import { reasonText, stateLabel } from '@/utils/health/reason-text';
 import type { ServiceHealth } from '@/utils/health/types';
 import { formatClock, formatList, t } from '@/utils/i18n';
@@ -11,6 +12,15 @@ import { formatClock, formatList, t } from '@/utils/i18n';
 const MAX_PROMPT_IN_URL = 4_000;
 
 type PromptNotice = 'copied' | 'empty' | 'unreadable' | null;
+
+/**
+ * Only the user acts through the banner. The page cannot reach into its closed shadow root,
+ * but should it ever get hold of one of its elements, a scripted `.click()` or a dispatched
+ * event (`isTrusted` false) neither dismisses it nor follows a link.
+ */
+const ignoreUntrusted = (event: Event) => {
+  if (!event.isTrusted) event.preventDefault();
+};
 
 /** What is wrong with ChatGPT, since when, and where to go instead. Text only, never markup. */
 export function Banner({
@@ -28,6 +38,9 @@ export function Banner({
   const incident = service.incidents[0];
   const affected = service.affected.map((component) => component.name);
   const evidence = bannerEvidence(service);
+  const dismiss = (event: MouseEvent) => {
+    if (event.isTrusted) onDismiss();
+  };
 
   // Reads the composer only now, on the user's click, and never sends it anywhere but the
   // clipboard and the alternative the user then picks.
@@ -67,16 +80,17 @@ export function Banner({
         </div>
         <a
           class="banner__status"
-          href={incident?.url ?? service.statusPageUrl}
+          href={statusLink(incident?.url, service.statusPageUrl, BANNER_STATUS_PAGE_URL)}
           target="_blank"
           rel="noopener noreferrer"
+          onClick={ignoreUntrusted}
         >
           {t('banner_statusLink')}
         </a>
         <button
           type="button"
           class="banner__close"
-          onClick={onDismiss}
+          onClick={dismiss}
           aria-label={t('banner_dismiss')}
           title={t('banner_dismiss')}
         >
@@ -90,13 +104,16 @@ export function Banner({
             key={alternative.id}
             class="banner__alternative"
             data-alternative={alternative.id}
-            href={
+            href={alternativeLink(
               prompt && alternative.promptUrl && prompt.length <= MAX_PROMPT_IN_URL
                 ? alternative.promptUrl(prompt)
-                : alternative.homeUrl
-            }
+                : alternative.homeUrl,
+              alternative.homeUrl,
+              BANNER_STATUS_PAGE_URL,
+            )}
             target="_blank"
             rel="noopener noreferrer"
+            onClick={ignoreUntrusted}
           >
             {alternative.name}
           </a>

@@ -12,14 +12,28 @@ import './style.css';
  * ChatGPT tabs) only while ChatGPT is in trouble. Once on a page it follows the snapshot: it
  * updates as the outage changes, and on recovery or dismissal it removes itself and stops
  * listening, so the next outage starts a fresh one.
+ *
+ * ChatGPT's own scripts share the page with it, so the banner is one they cannot read, drive
+ * or hear from: its shadow root is closed (the host's `shadowRoot` is null to them, and no
+ * reference to anything inside is ever put where the page can reach it), its actions answer
+ * the user's own clicks only (see Banner), and it posts the page nothing. WXT's context would
+ * announce every start with `window.postMessage({ type: '<extension id>:banner:wxt:content-
+ * script-started' })`, which any `message` listener of the page receives:
+ * `noScriptStartedPostMessage` turns that off (a re-injected banner still retires the old
+ * one through WXT's DOM event, which a page only sees if it listens for that exact name).
  */
 export default defineContentScript({
   matches: CHATGPT_MATCHES,
   registration: 'runtime',
   cssInjectionMode: 'ui',
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const ui = await createShadowRootUi<HTMLElement>(ctx, {
       name: 'ai-outage-radar-banner',
+      mode: 'closed',
+      // Keys typed in the banner (Tab, Enter on its buttons) stay there: ChatGPT's shortcuts
+      // do not fire, and the page does not learn what the user does in it.
+      isolateEvents: true,
       position: 'inline',
       anchor: 'body',
       append: 'last',

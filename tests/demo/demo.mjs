@@ -4,7 +4,7 @@
 // an outage the radar sees first, in the user's own failing ChatGPT requests.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, ROOT, waitUntil } from '../e2e/harness.mjs';
+import { launch, ROOT, waitForBanner, waitUntil } from '../e2e/harness.mjs';
 
 const OUT = join(ROOT, 'demo-output');
 await mkdir(OUT, { recursive: true });
@@ -31,7 +31,7 @@ for (const { colorScheme, locale } of scenes) {
     await popup.locator('.popup--trouble').waitFor();
     await popup.locator('.popup__footer button:not([disabled])').waitFor();
     await shot(popup, `popup-outage-${tag}.png`, true);
-    await chatgpt.locator('ai-outage-radar-banner .banner').waitFor({ timeout: 10_000 });
+    await waitForBanner(chatgpt, { timeout: 10_000 });
     await shot(chatgpt, `banner-outage-${tag}.png`, false);
     const badge = await radar.badge();
     console.log(`${tag}: badge "${badge.text}" — ${badge.title}`);
@@ -53,7 +53,7 @@ for (const { colorScheme, locale } of scenes) {
       await chatgpt.locator('#send').click();
       await chatgpt.waitForTimeout(300);
     }
-    await chatgpt.locator('ai-outage-radar-banner .banner').waitFor({ timeout: 10_000 });
+    await waitForBanner(chatgpt, { timeout: 10_000 });
     await shot(chatgpt, 'banner-radar-first-en-light.png', false);
     const popup = await radar.openPopup();
     await popup.locator('.popup--trouble').waitFor();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launch, ROOT, stateOf, waitUntil } from './harness.mjs';
+import { bannerCount, launch, ROOT, stateOf, waitForBanner, waitUntil } from './harness.mjs';
 
 const SHOTS = join(ROOT, 'test-results');
 
@@ -124,9 +124,11 @@ describe('every service, every source, and the radar seeing trouble first', () =
     assert.equal(service.detection.officialAt, null);
 
     // The banner reaches the user in the tab that failed them.
-    const banner = chatgpt.locator('ai-outage-radar-banner .banner');
-    await banner.waitFor({ timeout: 5_000 });
-    assert.match(await banner.innerText(), /Your last 2 requests to ChatGPT failed/);
+    // (Its shadow root is closed: the harness reads it over CDP.)
+    assert.match(
+      await waitForBanner(chatgpt, { timeout: 5_000 }),
+      /Your last 2 requests to ChatGPT failed/,
+    );
     await chatgpt.screenshot({ path: join(SHOTS, 'banner-field.png') });
     await popup.getByText('Problems: ChatGPT').waitFor();
     await popup.screenshot({ path: join(SHOTS, 'popup-field.png'), fullPage: true });
@@ -175,10 +177,7 @@ describe('every service, every source, and the radar seeing trouble first', () =
     const leChat = snapshot.services.find((s) => s.id === 'le-chat');
     assert.equal(leChat.reasons[0].key, 'reason_probeFailing');
     // Le Chat is no longer offered as a way out while it fails.
-    await chatgpt.locator('ai-outage-radar-banner .banner').waitFor();
-    assert.equal(
-      await chatgpt.locator('ai-outage-radar-banner [data-alternative="le-chat"]').count(),
-      0,
-    );
+    await waitForBanner(chatgpt);
+    assert.equal(await bannerCount(chatgpt, '[data-alternative="le-chat"]'), 0);
   });
 });

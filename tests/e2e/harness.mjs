@@ -129,3 +129,138 @@ export async function waitUntil(
 /** The state of one product in a snapshot. */
 export const stateOf = (snapshot, id) =>
   snapshot?.services.find((service) => service.id === id)?.state;
+
+// The banner lives in a closed shadow root: page script, and so Playwright's locators, cannot
+// reach into it. The DevTools protocol can: these helpers find the banner's shadow root with
+// CDP (`DOM.describeNode` with `pierce`) and read or click inside it, without leaving any
+// handle where the page could pick it up.
+
+/** The tag of the banner's shadow host, the only part of it in the page's DOM. */
+export const BANNER_HOST = 'ai-outage-radar-banner';
+
+const cdpSessions = new WeakMap();
+async function cdpOf(page) {
+  if (!cdpSessions.has(page)) cdpSessions.set(page, page.context().newCDPSession(page));
+  return cdpSessions.get(page);
+}
+
+/** A CDP object id for the banner's (closed) shadow root; null while there is no banner. */
+async function bannerRoot(page) {
+  const cdp = await cdpOf(page);
+  const { result } = await cdp.send('Runtime.evaluate', {
+    expression: `document.querySelector(${JSON.stringify(BANNER_HOST)})`,
+  });
+  if (!result.objectId) return null;
+  const { node } = await cdp.send('DOM.describeNode', {
+    objectId: result.objectId,
+    depth: 0,
+    pierce: true,
+  });
+  await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+  const shadow = node.shadowRoots?.[0];
+  if (!shadow) return null;
+  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+  return object.objectId;
+}
+
+/**
+ * Runs `fn(element, arg)` on every element matching `selector` inside the banner's shadow
+ * root and returns the results (an empty array when there is no banner). `fn` is sent as
+ * source: it sees no variables of the test.
+ */
+export async function inBanner(page, selector, fn = (element) => element.innerText, arg) {
+  const root = await bannerRoot(page);
+  if (!root) return [];
+  const cdp = await cdpOf(page);
+  try {
+    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: root,
+      functionDeclaration: `function (selector, arg) {
+        const fn = (${fn.toString()});
+        return [...this.querySelectorAll(selector)].map((element) => fn(element, arg));
+      }`,
+      arguments: [{ value: selector }, { value: arg }],
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (exceptionDetails) throw new Error(`inBanner(${selector}): ${exceptionDetails.text}`);
+    return result.value;
+  } finally {
+    await cdp.send('Runtime.releaseObject', { objectId: root }).catch(() => undefined);
+  }
+}
+
+/** The banner's text as the user sees it (`innerText` of `.banner`), or null when none. */
+export async function bannerText(page) {
+  return (await inBanner(page, '.banner'))[0] ?? null;
+}
+
+/** How many elements inside the banner match `selector`. */
+export async function bannerCount(page, selector) {
+  return (await inBanner(page, selector, () => 1)).length;
+}
+
+/** [text, href] of each link inside the banner that matches `selector`. */
+export function bannerLinks(page, selector = 'a') {
+  return inBanner(page, selector, (link) => [link.textContent, link.getAttribute('href')]);
+}
+
+/** Waits until the banner shows (its `.banner` is rendered) and returns its text. */
+export function waitForBanner(page, { timeout = 5_000 } = {}) {
+  return waitUntil(
+    () => bannerText(page),
+    (text) => text !== null,
+    { timeout, what: 'the banner' },
+  );
+}
+
+/** Waits until something inside the banner matches `selector`. */
+export function waitInBanner(page, selector, { timeout = 5_000 } = {}) {
+  return waitUntil(
+    () => bannerCount(page, selector),
+    (count) => count > 0,
+    { timeout, what: `${selector} in the banner` },
+  );
+}
+
+/**
+ * The centre of the first element matching `selector` inside the banner, in viewport CSS
+ * pixels, after scrolling it into view; null when there is none.
+ */
+export async function bannerPoint(page, selector) {
+  const root = await bannerRoot(page);
+  if (!root) return null;
+  const cdp = await cdpOf(page);
+  const { result } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: root,
+    functionDeclaration: 'function (selector) { return this.querySelector(selector); }',
+    arguments: [{ value: selector }],
+  });
+  await cdp.send('Runtime.releaseObject', { objectId: root });
+  if (!result.objectId) return null;
+  try {
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { objectId: result.objectId });
+    const { quads } = await cdp.send('DOM.getContentQuads', { objectId: result.objectId });
+    const quad = quads[0];
+    if (!quad) return null;
+    const xs = [quad[0], quad[2], quad[4], quad[6]];
+    const ys = [quad[1], quad[3], quad[5], quad[7]];
+    return {
+      x: (Math.min(...xs) + Math.max(...xs)) / 2,
+      y: (Math.min(...ys) + Math.max(...ys)) / 2,
+    };
+  } finally {
+    await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
+  }
+}
+
+/**
+ * Clicks the first element matching `selector` inside the banner as a user does: a real
+ * mouse click at its centre, so the banner receives a trusted event.
+ */
+export async function clickInBanner(page, selector, { timeout = 5_000 } = {}) {
+  await waitInBanner(page, selector, { timeout });
+  const point = await bannerPoint(page, selector);
+  if (!point) throw new Error(`${selector} in the banner has no box to click`);
+  await page.mouse.click(point.x, point.y);
+}

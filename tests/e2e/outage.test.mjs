@@ -2,10 +2,19 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launch, ROOT, stateOf, waitUntil } from './harness.mjs';
+import {
+  bannerCount,
+  bannerLinks,
+  bannerText,
+  clickInBanner,
+  launch,
+  ROOT,
+  stateOf,
+  waitForBanner,
+  waitUntil,
+} from './harness.mjs';
 
 const SHOTS = join(ROOT, 'test-results');
-const BANNER = 'ai-outage-radar-banner .banner';
 
 describe('an OpenAI outage, from status page to badge, popup, notification and banner', () => {
   let radar;
@@ -112,15 +121,12 @@ describe('an OpenAI outage, from status page to badge, popup, notification and b
   });
 
   it('shows the banner on the open ChatGPT tab within seconds', async () => {
-    const banner = chatgpt.locator(BANNER);
-    await banner.waitFor({ timeout: 5_000 });
-    const text = await banner.innerText();
+    // The banner's shadow root is closed: the harness reads it over CDP.
+    const text = await waitForBanner(chatgpt, { timeout: 5_000 });
     assert.match(text, /ChatGPT is having problems/);
     assert.match(text, /Major outage since \d{1,2}:\d{2}/);
     assert.match(text, /Conversations and Login/);
-    const alternatives = await chatgpt
-      .locator(`${BANNER} .banner__alternative`)
-      .evaluateAll((links) => links.map((link) => [link.textContent, link.getAttribute('href')]));
+    const alternatives = await bannerLinks(chatgpt, '.banner__alternative');
     assert.deepEqual(alternatives, [
       ['Claude', 'https://claude.ai/new'],
       ['Gemini', 'https://gemini.google.com/app'],
@@ -147,10 +153,15 @@ describe('an OpenAI outage, from status page to badge, popup, notification and b
       origin: 'https://chatgpt.com',
     });
     await chatgpt.locator('#prompt-textarea').fill('Summarize the June 2025 outage & its causes');
-    await chatgpt.locator(`${BANNER} .banner__take`).click();
-    await chatgpt.getByText('Prompt copied.', { exact: false }).waitFor();
+    await clickInBanner(chatgpt, '.banner__take');
+    await waitUntil(
+      () => bannerText(chatgpt),
+      (text) => text?.includes('Prompt copied.'),
+      { what: '"Prompt copied." in the banner' },
+    );
+    const [[, claudeHref]] = await bannerLinks(chatgpt, '[data-alternative="claude"]');
     assert.equal(
-      await chatgpt.locator(`${BANNER} [data-alternative="claude"]`).getAttribute('href'),
+      claudeHref,
       'https://claude.ai/new?q=Summarize%20the%20June%202025%20outage%20%26%20its%20causes',
     );
     assert.equal(
@@ -190,8 +201,8 @@ describe('an OpenAI outage, from status page to badge, popup, notification and b
   it('shows the banner again for the next outage, and dismissing it lasts for that outage', async () => {
     radar.state.openai = 'outage';
     await popup.getByRole('button', { name: 'Check now' }).click();
-    await chatgpt.locator(BANNER).waitFor({ timeout: 5_000 });
-    await chatgpt.getByRole('button', { name: 'Dismiss until the next outage' }).click();
+    await waitForBanner(chatgpt, { timeout: 5_000 });
+    await clickInBanner(chatgpt, 'button[aria-label="Dismiss until the next outage"]');
     await chatgpt.locator('ai-outage-radar-banner').waitFor({ state: 'detached' });
     await chatgpt.reload();
     await chatgpt.locator('#prompt-textarea').waitFor();
@@ -220,18 +231,14 @@ describe('bad input from the status page', () => {
 
     const chatgpt = await radar.context.newPage();
     await chatgpt.goto('https://chatgpt.com/');
-    const banner = chatgpt.locator(BANNER);
-    await banner.waitFor({ timeout: 5_000 });
-    assert.match(await banner.innerText(), /<script>alert\("x"\)<\/script> Elevated errors/);
-    assert.equal(
-      await chatgpt.locator('ai-outage-radar-banner img, ai-outage-radar-banner script').count(),
-      0,
-    );
-    // An incident id of "javascript:alert(1)" stays a path on the status page's own origin.
     assert.match(
-      await chatgpt.locator(`${BANNER} .banner__status`).getAttribute('href'),
-      /^https:\/\/status\.openai\.com\/incidents\/javascript%3Aalert\(1\)$/,
+      await waitForBanner(chatgpt, { timeout: 5_000 }),
+      /<script>alert\("x"\)<\/script> Elevated errors/,
     );
+    assert.equal(await bannerCount(chatgpt, 'img, script'), 0);
+    // An incident id of "javascript:alert(1)" stays a path on the status page's own origin.
+    const [[, statusHref]] = await bannerLinks(chatgpt, '.banner__status');
+    assert.match(statusHref, /^https:\/\/status\.openai\.com\/incidents\/javascript%3Aalert\(1\)$/);
     await chatgpt.screenshot({ path: join(SHOTS, 'banner-hostile-dark.png') });
   });
 

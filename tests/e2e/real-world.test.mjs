@@ -2,13 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launch, ROOT, stateOf, waitUntil } from './harness.mjs';
+import { launch, ROOT, stateOf, waitForBanner, waitUntil } from './harness.mjs';
 
 // status.openai.com as it answers in 2026 (tests/fixtures/openai/PROVENANCE.md): the
 // Statuspage-compatible JSON is flat, and only the native feed knows which group a component
 // sits in. These tests drive the built extension through what that means for users.
 const SHOTS = join(ROOT, 'test-results');
-const BANNER = 'ai-outage-radar-banner .banner';
 const PROXY = 'https://status.openai.com/proxy/status.openai.com';
 
 const rowOf = (popup, name) =>
@@ -85,7 +84,7 @@ describe('status.openai.com in its real 2026 shape', () => {
     assert.equal(stateOf(snapshot, 'openai-api'), 'operational');
     assert.ok(radar.state.requests.some((r) => r.url.endsWith('/api/v2/summary.json')));
     assert.match(await rowOf(popup, 'ChatGPT').innerText(), /Affected: Conversations and Login/);
-    await chatgpt.locator(BANNER).waitFor({ timeout: 5_000 });
+    await waitForBanner(chatgpt, { timeout: 5_000 });
   });
 
   it('says so when ChatGPT is no longer on the page as we know it, and still sees trouble', async () => {
@@ -114,7 +113,7 @@ describe('status.openai.com in its real 2026 shape', () => {
     await waitUntil(radar.snapshot, (s) => stateOf(s, 'chatgpt') === 'partial_outage', {
       what: 'ChatGPT in trouble from the field signal',
     });
-    await chatgpt.locator(BANNER).waitFor({ timeout: 5_000 });
+    await waitForBanner(chatgpt, { timeout: 5_000 });
   });
 });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launch, stateOf, waitUntil } from './harness.mjs';
+import { launch, stateOf, waitForBanner, waitUntil } from './harness.mjs';
 
 describe('in Italian', () => {
   let radar;
@@ -23,10 +23,10 @@ describe('in Italian', () => {
       /Interruzione grave · dalle \d{2}:\d{2}/,
     );
     assert.equal((await radar.badge()).text, 'GIÙ');
-    const banner = chatgpt.locator('ai-outage-radar-banner .banner');
-    await banner.waitFor({ timeout: 5_000 });
-    assert.match(await banner.innerText(), /ChatGPT ha dei problemi/);
-    assert.match(await banner.innerText(), /Conversations e Login/);
+    // The banner's shadow root is closed: the harness reads it over CDP.
+    const banner = await waitForBanner(chatgpt, { timeout: 5_000 });
+    assert.match(banner, /ChatGPT ha dei problemi/);
+    assert.match(banner, /Conversations e Login/);
   });
 });
 
