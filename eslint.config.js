@@ -37,6 +37,10 @@ export default tseslint.config(
         window: 'readonly',
         navigator: 'readonly',
         Buffer: 'readonly',
+        // Functions evaluated inside the extension's worker or the page.
+        indexedDB: 'readonly',
+        DOMException: 'readonly',
+        globalThis: 'readonly',
       },
     },
   },

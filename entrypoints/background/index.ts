@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { createRadar } from '@/utils/check/run-check';
 import { CHECK_ALARM, ensureAlarms, PRUNE_ALARM, singleFlight } from '@/utils/check/schedule';
 import { observeFieldRequests, recordFieldEvent } from '@/utils/field/observe';
-import { pruneHistory } from '@/utils/history';
+import { pruneDetections, pruneHistory } from '@/utils/history';
 import { onMessage } from '@/utils/messaging';
 import { statusPageForNotification } from '@/utils/notify';
 import { bannerService } from '@/utils/banner';
@@ -19,19 +19,27 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void checkAll());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === CHECK_ALARM) void check();
-    if (alarm.name === PRUNE_ALARM) void pruneHistory(Date.now());
+    if (alarm.name === PRUNE_ALARM) {
+      void pruneHistory(Date.now()).catch((error) => console.error('history', error));
+      void pruneDetections(Date.now()).catch((error) => console.error('history', error));
+    }
   });
   browser.notifications.onClicked.addListener((id) => {
     const url = statusPageForNotification(id);
     if (url) void browser.tabs.create({ url });
     void browser.notifications.clear(id);
   });
-  // The user's own requests to ChatGPT: the earliest signal there is. A failure is published
-  // at once and makes the radar look at the official page and probes straight away.
+  // The user's own requests to ChatGPT: the earliest signal there is. A request that changes
+  // what its product's signal says (quiet/working/failing, or the failures counted while
+  // failing) is published at once, and a failure among them makes the radar look at the
+  // official page and probes straight away; the 200th healthy request publishes nothing.
   observeFieldRequests((event) => {
     void recordFieldEvent(event)
-      .then(() => radar.refresh())
-      .then(() => (event.outcome === 'failed' ? check() : undefined))
+      .then(async ({ changed }) => {
+        if (!changed) return;
+        await radar.refresh();
+        if (event.outcome === 'failed') await check();
+      })
       .catch((error) => console.error('field', error));
   });
 

@@ -7,7 +7,9 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, createPublicKey } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:https';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -66,7 +68,7 @@ export async function startHttpsWorld(state) {
       request.socket.destroy();
       return;
     }
-    const headers = { 'content-type': found.contentType };
+    const headers = { 'content-type': found.contentType, ...found.headers };
     let status = found.status;
     let body = found.body ?? '';
     if (found.kind === 'status' && status === 200 && state.etags !== false) {
@@ -119,5 +121,58 @@ export async function startHttpsWorld(state) {
       `--ignore-certificate-errors-spki-list=${spki}`,
     ],
     close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/**
+ * An HTTP proxy in front of the server at `port`, for a browser that cannot map host names
+ * itself (Firefox: its manual-proxy prefs, `firefoxPrefs`, send every request here). Every
+ * CONNECT, whatever host it names, is tunnelled to the server, which answers as that host
+ * or refuses it; a plain-HTTP request is refused. So nothing the browser asks for leaves the
+ * machine. `tunnels` lists the hosts asked for, in order.
+ */
+export async function startConnectProxy(port) {
+  const tunnels = [];
+  const sockets = new Set();
+  const proxy = createHttpServer((request) => request.socket.destroy());
+  proxy.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  proxy.on('connect', (request, client, head) => {
+    tunnels.push(request.url);
+    const upstream = connect(port, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    sockets.add(upstream);
+    upstream.on('close', () => sockets.delete(upstream));
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const proxyPort = proxy.address().port;
+  return {
+    port: proxyPort,
+    tunnels,
+    /** Firefox prefs that send every request, localhost's too, through this proxy. */
+    firefoxPrefs: {
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': proxyPort,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxyPort,
+      'network.proxy.share_proxy_settings': true,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+      'network.proxy.socks_remote_dns': true,
+    },
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        proxy.close(resolve);
+      }),
   };
 }

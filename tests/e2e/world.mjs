@@ -163,6 +163,22 @@ export function newWorld() {
  */
 export async function answer(state, href) {
   const url = new URL(href);
+  // A hostile page on an origin the extension holds a host permission for (Google's status
+  // feed): its script sends 12 requests to ChatGPT's backend, half of them opaque (no-cors),
+  // and says how each ended in `data-done` (tests/e2e/field-attacks.test.mjs).
+  if (href === 'https://www.google.com/appsstatus/dashboard/attack.html') {
+    const script = `(async () => {
+  const ends = [];
+  for (let i = 0; i < 12; i++) {
+    const mode = i % 2 ? 'cors' : 'no-cors';
+    await fetch('https://chatgpt.com/backend-api/conversation', { method: 'POST', mode, body: '{}' })
+      .then((r) => ends.push(r.type + ':' + r.status), () => ends.push('error'));
+  }
+  document.body.dataset.done = ends.join(',');
+})();`;
+    const body = `<!doctype html><html><head><title>Attack</title></head><body><script>${script}</script></body></html>`;
+    return { kind: 'page', status: 200, contentType: 'text/html', body };
+  }
   const source = Object.entries(STATUS_SOURCES).find(
     ([, { origin, mirror }]) => origin === url.origin || mirror === url.origin,
   );
@@ -170,16 +186,29 @@ export async function answer(state, href) {
     const [providerId, { files }] = source;
     const scenario = state.challenged.includes(href) ? CHALLENGE : state[providerId];
     const file = files[url.pathname];
+    // A scenario object is an answer of its own: `{ status, body, headers?, delayMs? }`, the
+    // body a string or a function of the path (a fault made from a capture).
+    if (typeof scenario === 'object' && scenario.delayMs) await sleep(scenario.delayMs);
     const response =
       typeof scenario === 'object'
-        ? { contentType: 'text/html', ...scenario }
+        ? {
+            contentType: 'text/html',
+            ...scenario,
+            body:
+              typeof scenario.body === 'function'
+                ? await scenario.body(url.pathname)
+                : scenario.body,
+          }
         : (file && (await fixture(file.replace('{s}', scenario), state.epoch))) || NOT_FOUND;
     if (providerId === 'openai') state.statusRequests += 1;
     state.requests.push({ providerId, url: href, at: Date.now(), bytes: size(response.body) });
     return { kind: 'status', ...response };
   }
   if (PROBE_ORIGINS.includes(url.origin)) {
-    const down = state.probes[url.origin] === 'down';
+    // 'down' answers 503; `{ delayMs }` answers as usual, that much later (a slow service).
+    const probeState = state.probes[url.origin];
+    if (probeState?.delayMs) await sleep(probeState.delayMs);
+    const down = probeState === 'down';
     const body = down ? '{"error":"unavailable"}' : '{"error":"unauthorized"}';
     state.requests.push({ probe: url.origin, url: href, at: Date.now(), bytes: size(body) });
     return { kind: 'probe', status: down ? 503 : 401, contentType: 'application/json', body };
@@ -203,6 +232,10 @@ export async function answer(state, href) {
 }
 
 const size = (body) => Buffer.byteLength(body ?? '');
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A fixture file's text as stored, for tests that make a fault out of a capture. */
+export const fixtureText = (file) => readFile(join(FIXTURES, file), 'utf8');
 
 /** A fixture file as a response, timestamps moved to `now`; null when the scenario has none. */
 async function fixture(file, now) {
