@@ -1,5 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 
 import { PROVIDERS } from './utils/catalog';
 import { catalogHostPermissions } from './utils/catalog/hosts';
@@ -9,7 +11,7 @@ import { FIELD_URL_PATTERNS } from './utils/field/classify';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), silentContentScripts()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -37,3 +39,27 @@ export default defineConfig({
       : {}),
   }),
 });
+
+/**
+ * Content scripts get a context that announces nothing to the page they run in
+ * (utils/silent-content-script-context.ts): only the import made by WXT's content-script
+ * entry is redirected, so the silent class itself still extends WXT's.
+ */
+function silentContentScripts(): Plugin {
+  const silent = fileURLToPath(
+    new URL('./utils/silent-content-script-context.ts', import.meta.url),
+  );
+  return {
+    name: 'ai-outage-radar:silent-content-scripts',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (
+        source === 'wxt/utils/content-script-context' &&
+        importer?.includes('content-script-isolated-world-entrypoint')
+      ) {
+        return silent;
+      }
+      return undefined;
+    },
+  };
+}

@@ -16,20 +16,23 @@ import './style.css';
  * ChatGPT's own scripts share the page with it, so the banner is one they cannot read, drive
  * or hear from: its shadow root is closed (the host's `shadowRoot` is null to them, and no
  * reference to anything inside is ever put where the page can reach it), its actions answer
- * the user's own clicks only (see Banner), and it posts the page nothing. WXT's context would
- * announce every start with `window.postMessage({ type: '<extension id>:banner:wxt:content-
- * script-started' })`, which any `message` listener of the page receives:
- * `noScriptStartedPostMessage` turns that off (a re-injected banner still retires the old
- * one through WXT's DOM event, which a page only sees if it listens for that exact name).
+ * the user's own clicks only (see Banner), and it tells the page nothing: WXT's context would
+ * announce every start to the page under the extension's id, so the context it gets is a
+ * silent one (utils/silent-content-script-context.ts, wired in wxt.config.ts), and a copy
+ * injected again (after an update of the extension) retires the older one by its host.
  */
+/** The banner's host element: the one thing of ours the page can see. */
+const BANNER_HOST = 'ai-outage-radar-banner';
+
 export default defineContentScript({
   matches: CHATGPT_MATCHES,
   registration: 'runtime',
   cssInjectionMode: 'ui',
-  noScriptStartedPostMessage: true,
   async main(ctx) {
+    // An older copy of the banner (the extension was updated under it) makes way.
+    document.querySelectorAll(BANNER_HOST).forEach((older) => older.remove());
     const ui = await createShadowRootUi<HTMLElement>(ctx, {
-      name: 'ai-outage-radar-banner',
+      name: BANNER_HOST,
       mode: 'closed',
       // Keys typed in the banner (Tab, Enter on its buttons) stay there: ChatGPT's shortcuts
       // do not fire, and the page does not learn what the user does in it.
