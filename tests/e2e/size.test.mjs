@@ -1,9 +1,46 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { BUDGETS, measure } from '../size/measure.mjs';
 import { EXTENSION } from './harness.mjs';
+
+const API_PERMISSIONS = ['alarms', 'notifications', 'scripting', 'storage', 'webRequest'];
+// Status pages and probe targets of the catalog that do not allow CORS, ChatGPT's pages for
+// the banner, and the OpenAI hosts whose request outcomes the radar watches: nothing else.
+const HOSTS = [
+  'https://api.anthropic.com/*',
+  'https://api.cohere.com/*',
+  'https://api.deepseek.com/*',
+  'https://api.groq.com/*',
+  'https://api.mistral.ai/*',
+  'https://api.openai.com/*',
+  'https://api.x.ai/*',
+  'https://auth.openai.com/*',
+  'https://chat.openai.com/*',
+  'https://chatgpt.com/*',
+  'https://copilot.microsoft.com/*',
+  'https://generativelanguage.googleapis.com/*',
+  'https://groqstatus.com/*',
+  'https://huggingface.co/*',
+  'https://sora.chatgpt.com/*',
+  'https://sora.com/*',
+  'https://status.cloud.google.com/*',
+  'https://status.cohere.com/*',
+  'https://status.huggingface.co/*',
+  'https://status.openai.com/*',
+  'https://status.perplexity.com/*',
+  'https://status.x.ai/*',
+  'https://www.google.com/appsstatus/dashboard/*',
+];
+
+/** Every JavaScript file of a built extension. */
+async function scripts(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
+}
 
 // Byte counts of the built extension: deterministic, unlike timings, so they can gate.
 describe('the built extension', () => {
@@ -18,47 +55,41 @@ describe('the built extension', () => {
     }
   });
 
-  it('asks for no more than it uses', async () => {
-    const manifest = JSON.parse(await readFile(join(EXTENSION, 'manifest.json'), 'utf8'));
-    assert.deepEqual(manifest.permissions.sort(), [
-      'alarms',
-      'notifications',
-      'scripting',
-      'storage',
-      'webRequest',
+  it('asks for no more than it uses, in Chrome and in Firefox (docs/SECURITY.md says why)', async () => {
+    const read = async (dir) => JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+    const chrome = await read(EXTENSION);
+    const firefox = await read(join(EXTENSION, '../firefox-mv2'));
+    assert.deepEqual([...chrome.permissions].sort(), API_PERMISSIONS);
+    assert.deepEqual([...chrome.host_permissions].sort(), HOSTS);
+    assert.equal(chrome.optional_permissions, undefined);
+    assert.equal(chrome.optional_host_permissions, undefined);
+    // Firefox's MV2 manifest lists hosts among its permissions: the same, no more.
+    assert.deepEqual([...firefox.permissions].sort(), [...API_PERMISSIONS, ...HOSTS].sort());
+    assert.equal(firefox.optional_permissions, undefined);
+    for (const manifest of [chrome, firefox]) {
+      // No test hook ships: no localhost, no broad host access, no remote code, no content
+      // script in the manifest (the banner is registered only during an outage).
+      assert.ok(!JSON.stringify(manifest).match(/localhost|127\.0\.0\.1|<all_urls>|\*:\/\/\*\//));
+      assert.equal(manifest.content_scripts, undefined);
+      assert.equal(manifest.externally_connectable, undefined);
+    }
+    // The banner's stylesheet is the only page-reachable file: in Chrome only from ChatGPT's
+    // pages and under a per-session URL, so no other site can probe for the extension.
+    assert.deepEqual(chrome.web_accessible_resources, [
+      {
+        resources: ['content-scripts/banner.css'],
+        use_dynamic_url: true,
+        matches: ['https://chatgpt.com/*', 'https://chat.openai.com/*'],
+      },
     ]);
-    // Status pages and probe targets of the catalog, ChatGPT for the banner, and the OpenAI
-    // hosts whose request outcomes the radar watches: nothing else.
-    assert.deepEqual(manifest.host_permissions.sort(), [
-      'https://anthropic.statuspage.io/*',
-      'https://api.anthropic.com/*',
-      'https://api.cohere.com/*',
-      'https://api.deepseek.com/*',
-      'https://api.groq.com/*',
-      'https://api.mistral.ai/*',
-      'https://api.openai.com/*',
-      'https://api.x.ai/*',
-      'https://auth.openai.com/*',
-      'https://chat.openai.com/*',
-      'https://chatgpt.com/*',
-      'https://copilot.microsoft.com/*',
-      'https://generativelanguage.googleapis.com/*',
-      'https://groqstatus.com/*',
-      'https://huggingface.co/*',
-      'https://sora.chatgpt.com/*',
-      'https://sora.com/*',
-      'https://status.claude.com/*',
-      'https://status.cloud.google.com/*',
-      'https://status.cohere.com/*',
-      'https://status.huggingface.co/*',
-      'https://status.openai.com/*',
-      'https://status.perplexity.com/*',
-      'https://status.x.ai/*',
-      'https://www.githubstatus.com/*',
-      'https://www.google.com/appsstatus/dashboard/*',
-    ]);
-    // No test hook ships: no localhost, no broad host access, no remote code.
-    assert.ok(!JSON.stringify(manifest).match(/localhost|127\.0\.0\.1|<all_urls>|\*:\/\/\*\//));
-    assert.equal(manifest.content_scripts, undefined);
+  });
+
+  it('ships no eval and no code built from strings', async () => {
+    for (const dir of [EXTENSION, join(EXTENSION, '../firefox-mv2')]) {
+      for (const file of await scripts(dir)) {
+        const code = await readFile(file, 'utf8');
+        assert.ok(!/\beval\s*\(|new\s+Function\s*\(/.test(code), `${file} evaluates strings`);
+      }
+    }
   });
 });

@@ -27,6 +27,8 @@ export const STATUS_SOURCES = {
     origin: 'https://status.claude.com',
     // The page's own Statuspage host, the catalog's fallback: the same JSON.
     mirror: 'https://anthropic.statuspage.io',
+    // Atlassian Statuspage allows CORS on public pages; the catalog asks no host permission.
+    cors: true,
     files: {
       '/api/v2/summary.json': 'statuspage/anthropic/{s}/summary.json',
       '/history.atom': 'feed/anthropic/{s}/history.atom',
@@ -42,6 +44,7 @@ export const STATUS_SOURCES = {
   },
   github: {
     origin: 'https://www.githubstatus.com',
+    cors: true,
     files: {
       '/api/v2/summary.json': 'statuspage/github/{s}/summary.json',
     },
@@ -183,7 +186,7 @@ export async function answer(state, href) {
     ([, { origin, mirror }]) => origin === url.origin || mirror === url.origin,
   );
   if (source) {
-    const [providerId, { files }] = source;
+    const [providerId, { files, cors }] = source;
     const scenario = state.challenged.includes(href) ? CHALLENGE : state[providerId];
     const file = files[url.pathname];
     // A scenario object is an answer of its own: `{ status, body, headers?, delayMs? }`, the
@@ -202,7 +205,11 @@ export async function answer(state, href) {
         : (file && (await fixture(file.replace('{s}', scenario), state.epoch))) || NOT_FOUND;
     if (providerId === 'openai') state.statusRequests += 1;
     state.requests.push({ providerId, url: href, at: Date.now(), bytes: size(response.body) });
-    return { kind: 'status', ...response };
+    // A page that allows CORS says so on every answer, as the real one does.
+    const headers = cors
+      ? { 'access-control-allow-origin': '*', ...response.headers }
+      : response.headers;
+    return { kind: 'status', ...response, headers };
   }
   if (PROBE_ORIGINS.includes(url.origin)) {
     // 'down' answers 503; `{ delayMs }` answers as usual, that much later (a slow service).

@@ -4,16 +4,18 @@ import type { ProviderDefinition } from './types';
  * status.anthropic.com redirects to status.claude.com, an Atlassian Statuspage. Since
  * 2026-09-17 status.claude.com has been reported to answer some non-browser clients with a
  * CloudFront 405 challenge while the page's own Statuspage host, anthropic.statuspage.io,
- * serves the same JSON: that host is the first fallback, the Atom history the last.
+ * serves the same JSON: that host is the first fallback, the Atom history the last. A public
+ * Statuspage answers any origin (Atlassian allows CORS on every page but private and trial
+ * ones), so these need no host permission.
  */
 export const ANTHROPIC: ProviderDefinition = {
   id: 'anthropic',
   name: 'Anthropic',
   statusPageUrl: 'https://status.claude.com',
   sources: [
-    { format: 'statuspage', baseUrl: 'https://status.claude.com' },
-    { format: 'statuspage', baseUrl: 'https://anthropic.statuspage.io' },
-    { format: 'feed', url: 'https://status.claude.com/history.atom' },
+    { format: 'statuspage', baseUrl: 'https://status.claude.com', cors: true },
+    { format: 'statuspage', baseUrl: 'https://anthropic.statuspage.io', cors: true },
+    { format: 'feed', url: 'https://status.claude.com/history.atom', cors: true },
   ],
   products: [
     {

@@ -19,7 +19,8 @@ function sourcePattern(source: SourceRef): string {
  */
 export function catalogHostPermissions(providers: readonly ProviderDefinition[]): string[] {
   const patterns = providers.flatMap((provider) => [
-    ...provider.sources.map(sourcePattern),
+    // A source that answers any origin (CORS) needs no host permission: least privilege.
+    ...provider.sources.filter((source) => !source.cors).map(sourcePattern),
     ...provider.products.flatMap((product) =>
       product.probe ? [`${new URL(product.probe.url).origin}/*`] : [],
     ),

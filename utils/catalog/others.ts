@@ -21,7 +21,8 @@ export const GITHUB: ProviderDefinition = {
   id: 'github',
   name: 'GitHub',
   statusPageUrl: 'https://www.githubstatus.com',
-  sources: [{ format: 'statuspage', baseUrl: 'https://www.githubstatus.com' }],
+  // A public Statuspage: it answers any origin (CORS), so no host permission is asked for.
+  sources: [{ format: 'statuspage', baseUrl: 'https://www.githubstatus.com', cors: true }],
   products: [
     {
       id: 'github-copilot',

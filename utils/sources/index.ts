@@ -10,15 +10,18 @@ import { failure, type SourceResult } from './types';
 /**
  * Where and in which format a provider publishes its status: one catalog line each. A page
  * platform serves its endpoints under `baseUrl`; a single-document feed names its `url`.
+ * `cors` marks a source whose answers carry `Access-Control-Allow-Origin: *` (Atlassian
+ * Statuspage's public pages, documented for embedding in other sites): the extension reads
+ * it as any web page could, and asks for no host permission for it.
  */
-export type SourceRef =
+export type SourceRef = (
   | { format: 'statuspage'; baseUrl: string }
   | { format: 'incident-io'; baseUrl: string }
-  /** `path`: the summary's path under `baseUrl`, `/v3/summary.json` unless the page needs another. */
   | { format: 'instatus'; baseUrl: string; path?: string }
   | { format: 'betterstack'; baseUrl: string }
   | { format: 'google'; url: string }
-  | { format: 'feed'; url: string };
+  | { format: 'feed'; url: string }
+) & { cors?: true };
 
 /**
  * Reads one source with the adapter for its format. Never throws, nor rejects: an adapter
