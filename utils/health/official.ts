@@ -102,7 +102,9 @@ export function readProduct(match: ComponentMatcher, report: SourceReport): Prod
   // (Google, RSS) names products, not components: there the incident is the product's state.
   const incidentStates = incidents.flatMap((incident) => {
     if (belowShare && incident.componentIds.length > 0) return [];
-    const named = mine.filter((component) => incident.componentIds.includes(component.id));
+    // A Set: a page listing 100,000 components under one incident must not cost 10^10 steps.
+    const names = new Set(incident.componentIds);
+    const named = mine.filter((component) => names.has(component.id));
     if (named.length === 0) return [incident.impact];
     return named.map((component) =>
       weigh(
