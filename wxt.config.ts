@@ -42,12 +42,12 @@ export default defineConfig({
 
 /**
  * Content scripts get a context that announces nothing to the page they run in
- * (utils/silent-content-script-context.ts): only the import made by WXT's content-script
+ * (entrypoints/banner.content/silent-context.ts): only the import made by WXT's content-script
  * entry is redirected, so the silent class itself still extends WXT's.
  */
 function silentContentScripts(): Plugin {
   const silent = fileURLToPath(
-    new URL('./utils/silent-content-script-context.ts', import.meta.url),
+    new URL('./entrypoints/banner.content/silent-context.ts', import.meta.url),
   );
   return {
     name: 'ai-outage-radar:silent-content-scripts',

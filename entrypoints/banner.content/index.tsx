@@ -18,7 +18,7 @@ import './style.css';
  * reference to anything inside is ever put where the page can reach it), its actions answer
  * the user's own clicks only (see Banner), and it tells the page nothing: WXT's context would
  * announce every start to the page under the extension's id, so the context it gets is a
- * silent one (utils/silent-content-script-context.ts, wired in wxt.config.ts), and a copy
+ * silent one (silent-context.ts, wired in wxt.config.ts), and a copy
  * injected again (after an update of the extension) retires the older one by its host.
  */
 /** The banner's host element: the one thing of ours the page can see. */
