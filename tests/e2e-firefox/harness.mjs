@@ -15,7 +15,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { startConnectProxy, startHttpsWorld } from '../e2e/https-world.mjs';
+import { stateOf, waitUntil as waitUntilIn } from '../e2e/wait.mjs';
 import { newWorld } from '../e2e/world.mjs';
+
+export { stateOf };
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const EXTENSION = join(ROOT, '.output/firefox-mv2');
@@ -182,23 +185,6 @@ export async function checkNow(popup) {
   );
 }
 
-/** Polls until `read()` satisfies `accept`, or fails with the last value seen. */
-export async function waitUntil(
-  read,
-  accept,
-  { timeout = TIMEOUT, interval = 100, what = 'condition' } = {},
-) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await read();
-    if (accept(last)) return last;
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, interval));
-  }
-}
-
-/** The state of one product in a snapshot. */
-export const stateOf = (snapshot, id) =>
-  snapshot?.services.find((service) => service.id === id)?.state;
+/** Polls until `read()` satisfies `accept`: Firefox's default wait is longer (TIMEOUT). */
+export const waitUntil = (read, accept, options = {}) =>
+  waitUntilIn(read, accept, { timeout: TIMEOUT, ...options });

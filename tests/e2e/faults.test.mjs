@@ -190,10 +190,13 @@ describe('noise', () => {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const ids = Object.keys(await radar.notifications());
       assert.ok(ids.length <= 2, `${ids.length}: ${ids.join(', ')}`);
-      assert.ok(
-        ids.some((id) => id.startsWith('outage|trouble|')),
-        `${ids.join(', ')} ${JSON.stringify(await radar.evaluate(() => chrome.storage.local.get('notificationLog')))}`,
+      // The first trouble was announced (the pacing log says when). Chromium may already have
+      // taken a two-second-old notification off its list when it is read, so the log, not the
+      // list, proves it was raised.
+      const { notificationLog } = await radar.evaluate(() =>
+        chrome.storage.local.get('notificationLog'),
       );
+      assert.ok(notificationLog.chatgpt?.troubleAt > started, JSON.stringify(notificationLog));
     } finally {
       await radar.close();
     }

@@ -5,7 +5,7 @@
 // the snapshot once per request.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launch, stateOf, waitUntil } from './harness.mjs';
+import { launch, stateOf, waitUntil, sendFromChatGpt } from './harness.mjs';
 
 const ATTACK_PAGE = 'https://www.google.com/appsstatus/dashboard/attack.html';
 const BACKEND = 'https://chatgpt.com/backend-api/conversation';
@@ -125,15 +125,7 @@ describe("the field signal counts the user's own ChatGPT requests only", () => {
 
   it("still turns the user's own failing sends on chatgpt.com into an outage at once", async () => {
     radar.state.chatgptApi = 503;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      await chatgpt.locator('#send').click();
-      await waitUntil(
-        () => chatgpt.locator('#send').getAttribute('data-last'),
-        (last) => last === '503',
-        { what: 'the failed request' },
-      );
-      await chatgpt.locator('#send').evaluate((button) => delete button.dataset.last);
-    }
+    await sendFromChatGpt(chatgpt, 2);
     const snapshot = await waitUntil(
       radar.snapshot,
       (s) => stateOf(s, 'chatgpt') === 'partial_outage',

@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startHttpsWorld } from './https-world.mjs';
+import { waitUntil } from './wait.mjs';
 import { newWorld } from './world.mjs';
 
 export { CHATGPT_PAGE, PROBE_ORIGINS, shiftToNow, STATUS_SOURCES } from './world.mjs';
+export { stateOf, waitUntil } from './wait.mjs';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const EXTENSION = join(ROOT, '.output/chrome-mv3');
@@ -109,26 +111,22 @@ export async function launch({ colorScheme = 'light', locale = 'en-US', world = 
   };
 }
 
-/** Polls until `read()` satisfies `accept`, or fails with the last value seen. */
-export async function waitUntil(
-  read,
-  accept,
-  { timeout = 10_000, interval = 100, what = 'condition' } = {},
-) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await read();
-    if (accept(last)) return last;
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, interval));
+/**
+ * Clicks Send on the fixture ChatGPT page `times` times, each time waiting for the app's own
+ * request to come back with `status` (ChatGPT's backend answers what `state.chatgptApi` says).
+ */
+export async function sendFromChatGpt(page, times, status = '503') {
+  const send = page.locator('#send');
+  for (let attempt = 0; attempt < times; attempt++) {
+    await send.click();
+    await waitUntil(
+      () => send.getAttribute('data-last'),
+      (last) => last === status,
+      { what: `request ${attempt + 1} answered ${status}` },
+    );
+    await send.evaluate((button) => delete button.dataset.last);
   }
 }
-
-/** The state of one product in a snapshot. */
-export const stateOf = (snapshot, id) =>
-  snapshot?.services.find((service) => service.id === id)?.state;
 
 // The banner lives in a closed shadow root: page script, and so Playwright's locators, cannot
 // reach into it. The DevTools protocol can: these helpers find the banner's shadow root with

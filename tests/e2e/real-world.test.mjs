@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launch, ROOT, stateOf, waitForBanner, waitUntil } from './harness.mjs';
+import { launch, ROOT, stateOf, waitForBanner, waitUntil, sendFromChatGpt } from './harness.mjs';
 
 // status.openai.com as it answers in 2026 (tests/fixtures/openai/PROVENANCE.md): the
 // Statuspage-compatible JSON is flat, and only the native feed knows which group a component
@@ -101,15 +101,7 @@ describe('status.openai.com in its real 2026 shape', () => {
 
     // The radar's own signal still works: the user's own requests fail.
     radar.state.chatgptApi = 503;
-    for (let i = 0; i < 3; i += 1) {
-      await chatgpt.locator('#send').click();
-      await waitUntil(
-        () => chatgpt.locator('#send').getAttribute('data-last'),
-        (last) => last === '503',
-        { what: 'the failed request' },
-      );
-      await chatgpt.locator('#send').evaluate((button) => delete button.dataset.last);
-    }
+    await sendFromChatGpt(chatgpt, 3);
     await waitUntil(radar.snapshot, (s) => stateOf(s, 'chatgpt') === 'partial_outage', {
       what: 'ChatGPT in trouble from the field signal',
     });
