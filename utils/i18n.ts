@@ -4,6 +4,15 @@ import type english from '../public/_locales/en/messages.json';
 /** Every message key, checked at compile time against the English catalog. */
 export type MessageKey = keyof typeof english;
 
+/**
+ * A message that names a time, and has a twin `<key>Date` for a time on another day. The
+ * languages build the two differently ("dalle 17:51" but "dal 3 mar alle 17:51"), so a date
+ * cannot just be prefixed to the time.
+ */
+export type TimedKey = {
+  [K in MessageKey]: `${K}Date` extends MessageKey ? K : never;
+}[MessageKey];
+
 /** A translated UI string. Falls back to the key so a missing string is visible, not blank. */
 export function t(key: MessageKey, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions) || key;
@@ -18,15 +27,51 @@ export function uiLanguage(): string {
   return browser.i18n.getMessage('locale') || 'en';
 }
 
-/** "14:02" in the user's language, or a date and time when not today. */
+const sameDay = (time: number, now: number) =>
+  new Date(now).toDateString() === new Date(time).toDateString();
+
+/** "14:02" in the user's language, or a date and time when not today (no sentence around it). */
 export function formatClock(time: number, now = Date.now()): string {
-  const date = new Date(time);
-  const sameDay = new Date(now).toDateString() === date.toDateString();
   return new Intl.DateTimeFormat(uiLanguage(), {
-    ...(sameDay ? {} : { day: 'numeric', month: 'short' }),
+    ...(sameDay(time, now) ? {} : { day: 'numeric', month: 'short' }),
     hour: '2-digit',
     minute: '2-digit',
-  }).format(date);
+  }).format(new Date(time));
+}
+
+/** "3 mar" / "Mar 3", with no-break spaces: a date should not wrap in its middle. */
+function formatDay(time: number): string {
+  return new Intl.DateTimeFormat(uiLanguage(), { day: 'numeric', month: 'short' })
+    .format(new Date(time))
+    .replace(/ /g, '\u00a0');
+}
+
+/** Only the clock, "14:02". */
+function formatTimeOfDay(time: number): string {
+  return new Intl.DateTimeFormat(uiLanguage(), { hour: '2-digit', minute: '2-digit' }).format(
+    new Date(time),
+  );
+}
+
+/**
+ * A sentence that names a time, `key` ("since 17:51" / "dalle 17:51") for a time today, its
+ * `<key>Date` twin ("since Mar 3, 17:51" / "dal 3 mar alle 17:51") otherwise. The time's
+ * placeholders come last, after `before`: TIME alone, or DATE then TIME.
+ */
+export function tAt(
+  key: TimedKey,
+  time: number,
+  before: readonly string[] = [],
+  now = Date.now(),
+): string {
+  return sameDay(time, now)
+    ? t(key, [...before, formatTimeOfDay(time)])
+    : t(`${key}Date`, [...before, formatDay(time), formatTimeOfDay(time)]);
+}
+
+/** Whether `key` names a time and has a twin for a time on another day (see tAt). */
+export function isTimedKey(key: string): key is TimedKey {
+  return browser.i18n.getMessage(`${key}Date` as MessageKey) !== '';
 }
 
 /** "40 seconds ago" / "40 secondi fa". */

@@ -6,7 +6,7 @@ import { BANNER_STATUS_PAGE_URL, bannerEvidence } from '@/utils/banner';
 import { alternativeLink, statusLink } from '@/utils/banner-links';
 import { reasonText, stateLabel } from '@/utils/health/reason-text';
 import type { ServiceHealth } from '@/utils/health/types';
-import { formatClock, formatList, t } from '@/utils/i18n';
+import { formatList, t, tAt } from '@/utils/i18n';
 
 /** Prompts longer than this travel by clipboard only: URLs that long are refused by some sites. */
 const MAX_PROMPT_IN_URL = 4_000;
@@ -66,10 +66,7 @@ export function Banner({
           <strong class="banner__title">{t('banner_title', service.name)}</strong>
           <span class="banner__detail">
             {service.troubleSince !== null
-              ? t('banner_stateSince', [
-                  stateLabel(service.state),
-                  formatClock(service.troubleSince),
-                ])
+              ? tAt('banner_stateSince', service.troubleSince, [stateLabel(service.state)])
               : stateLabel(service.state)}
             {affected.length > 0 && ` · ${formatList(affected)}`}
           </span>

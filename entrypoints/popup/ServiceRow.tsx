@@ -2,7 +2,7 @@ import { StateDot } from '@/components/StateDot';
 import { isTrouble } from '@/utils/health/states';
 import { reasonText, stateLabel } from '@/utils/health/reason-text';
 import type { ServiceHealth } from '@/utils/health/types';
-import { formatClock, t } from '@/utils/i18n';
+import { t, tAt } from '@/utils/i18n';
 
 /** "Seen 7 min before the official page", when the radar's own signals were first. */
 function leadMinutes(service: ServiceHealth): number | null {
@@ -26,10 +26,7 @@ export function ServiceRow({ service }: { service: ServiceHealth }) {
         <span class="service__state">
           {stateLabel(service.state)}
           {trouble && service.troubleSince !== null && (
-            <span class="service__since">
-              {' '}
-              · {t('popup_since', formatClock(service.troubleSince))}
-            </span>
+            <span class="service__since"> · {tAt('popup_since', service.troubleSince)}</span>
           )}
         </span>
       </div>

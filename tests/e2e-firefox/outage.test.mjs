@@ -56,7 +56,7 @@ describe('Firefox: an OpenAI outage, from status page to badge, popup, notificat
     }
     assert.match(
       await popup.$eval('.popup__checked', (el) => el.innerText),
-      /^Checked (now|\d+ seconds? ago)$/,
+      /^Updated (now|\d+ seconds? ago)$/,
     );
     await popup.screenshot({ path: join(SHOTS, 'firefox-popup-healthy.png'), fullPage: true });
   });
@@ -94,7 +94,7 @@ describe('Firefox: an OpenAI outage, from status page to badge, popup, notificat
       return { text: service.innerText, details: details?.getAttribute('href') };
     });
     assert.match(row.text, /Major outage/);
-    assert.match(row.text, /since \d{1,2}:\d{2}/);
+    assert.match(row.text, /since\s\d{1,2}:\d{2}/);
     assert.match(row.text, /Elevated errors across ChatGPT, Codex, and the API/);
     assert.match(row.text, /Affected: Conversations and Login/);
     assert.equal(row.details, 'https://status.openai.com/incidents/01JRB888M6TJVDDKGCA1YZ3ZHT');

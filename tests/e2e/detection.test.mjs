@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { bannerCount, launch, ROOT, stateOf, waitForBanner, waitUntil } from './harness.mjs';
+import {
+  bannerCount,
+  launch,
+  ROOT,
+  stateOf,
+  waitForBanner,
+  waitUntil,
+  sendFromChatGpt,
+} from './harness.mjs';
 
 const SHOTS = join(ROOT, 'test-results');
 
@@ -102,15 +110,7 @@ describe('every service, every source, and the radar seeing trouble first', () =
     await chatgpt.goto('https://chatgpt.com/');
     await chatgpt.locator('#prompt-textarea').waitFor();
     radar.state.chatgptApi = 503;
-    for (let attempt = 0; attempt < 2; attempt++) {
-      await chatgpt.locator('#send').click();
-      await waitUntil(
-        () => chatgpt.locator('#send').getAttribute('data-last'),
-        (last) => last === '503',
-        { what: 'the failed request' },
-      );
-      await chatgpt.locator('#send').evaluate((button) => delete button.dataset.last);
-    }
+    await sendFromChatGpt(chatgpt, 2);
     const snapshot = await waitUntil(
       radar.snapshot,
       (s) => stateOf(s, 'chatgpt') === 'partial_outage',
@@ -127,7 +127,7 @@ describe('every service, every source, and the radar seeing trouble first', () =
     // (Its shadow root is closed: the harness reads it over CDP.)
     assert.match(
       await waitForBanner(chatgpt, { timeout: 5_000 }),
-      /Your last 2 requests to ChatGPT failed/,
+      /2 of your requests to ChatGPT in the last 5 minutes failed/,
     );
     await chatgpt.screenshot({ path: join(SHOTS, 'banner-field.png') });
     await popup.getByText('Problems: ChatGPT').waitFor();

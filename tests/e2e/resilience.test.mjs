@@ -20,9 +20,9 @@ describe('in Italian', () => {
     await popup.getByText('Problemi: ChatGPT e OpenAI Login').waitFor();
     assert.match(
       await popup.locator('.service').first().innerText(),
-      /Interruzione grave · dalle \d{2}:\d{2}/,
+      /Interruzione grave · dalle\u00a0\d{2}:\d{2}/,
     );
-    assert.equal((await radar.badge()).text, 'GIÙ');
+    assert.equal((await radar.badge()).text, 'DOWN');
     // The banner's shadow root is closed: the harness reads it over CDP.
     const banner = await waitForBanner(chatgpt, { timeout: 5_000 });
     assert.match(banner, /ChatGPT ha dei problemi/);

@@ -1,4 +1,4 @@
-import { formatClock, formatList, t, type MessageKey } from '../i18n';
+import { formatClock, formatList, isTimedKey, t, tAt, type MessageKey } from '../i18n';
 import type { ComponentState } from './states';
 import type { Reason } from './types';
 
@@ -17,6 +17,14 @@ function renderSubstitution(value: string): string {
 }
 
 /** A reason as a sentence in the UI's language. */
+// One argument only: callers pass it straight to `Array.map`.
 export function reasonText(reason: Reason): string {
-  return t(reason.key as MessageKey, reason.substitutions?.map(renderSubstitution));
+  const values = reason.substitutions ?? [];
+  const last = values.at(-1);
+  // A time on another day needs the sentence built around a date ("dal 3 mar alle 17:51").
+  if (last?.startsWith('time:') && isTimedKey(reason.key)) {
+    const time = Number(last.slice('time:'.length));
+    return tAt(reason.key, time, values.slice(0, -1).map(renderSubstitution));
+  }
+  return t(reason.key as MessageKey, values.map(renderSubstitution));
 }
