@@ -74,9 +74,12 @@ export function isTimedKey(key: string): key is TimedKey {
   return browser.i18n.getMessage(`${key}Date` as MessageKey) !== '';
 }
 
-/** "40 seconds ago" / "40 secondi fa". */
+/**
+ * "40 seconds ago" / "40 secondi fa". Never in the future: a snapshot written a moment after
+ * the popup last read its clock is "now", not "in 1 second".
+ */
 export function formatAgo(time: number, now = Date.now()): string {
-  const seconds = Math.round((time - now) / 1000);
+  const seconds = Math.min(0, Math.round((time - now) / 1000));
   const format = new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto' });
   if (Math.abs(seconds) < 60) return format.format(seconds, 'second');
   const minutes = Math.round(seconds / 60);

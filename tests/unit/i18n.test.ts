@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FIELD_FAILURES_IN_A_ROW, FIELD_MIN_FAILURES, FIELD_WINDOW_MS } from '@/utils/field/window';
 import { reasonText } from '@/utils/health/reason-text';
-import { tAt } from '@/utils/i18n';
+import { formatAgo, tAt } from '@/utils/i18n';
 import { FAILURES_TO_FAIL } from '@/utils/probes/probe-log';
 import { installMessages, loadCatalog } from '../helpers/messages';
 
@@ -95,6 +95,14 @@ describe('times in sentences', () => {
   const otherDay = new Date(2026, 2, 3, 17, 51).getTime();
 
   beforeEach(() => fakeBrowser.reset());
+
+  it('say "now", never "in 1 second", for a check a moment after the clock was read', () => {
+    installMessages('en');
+    expect(formatAgo(now + 1_200, now)).toBe('now');
+    expect(formatAgo(now - 40_000, now)).toBe('40 seconds ago');
+    installMessages('it');
+    expect(formatAgo(now + 1_200, now)).toBe('ora');
+  });
 
   it('say "dalle 17:51" today and "dal 3 mar alle 17:51" on another day, in Italian', () => {
     installMessages('it');
