@@ -265,11 +265,11 @@ describe('Google incidents.json edge cases', () => {
             external_desc: fc.oneof(fc.string(), fc.anything()),
             end: fc.oneof(
               fc.constant(null),
-              fc.date().map((d) => d.toString()),
+              fc.date({ noInvalidDate: true }).map((d) => d.toString()),
               fc.anything(),
             ),
             modified: fc.oneof(
-              fc.date().map((d) => d.toISOString()),
+              fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
               fc.anything(),
             ),
             status_impact: fc.anything(),
