@@ -28,7 +28,7 @@ export function bannerService(
  */
 export function rankAlternatives(
   snapshot: HealthSnapshot | null,
-  alternatives: readonly Alternative[] = ALTERNATIVES,
+  alternatives: readonly Alternative[] = ALTERNATIVES.filter(({ kind }) => kind === 'chat'),
 ): Alternative[] {
   const stateOf = (alternative: Alternative) =>
     snapshot?.services.find((service) => service.id === alternative.productId)?.state ?? 'unknown';

@@ -102,8 +102,8 @@ export function Banner({
             class="banner__alternative"
             data-alternative={alternative.id}
             href={alternativeLink(
-              prompt && alternative.promptUrl && prompt.length <= MAX_PROMPT_IN_URL
-                ? alternative.promptUrl(prompt)
+              prompt && alternative.fillUrl && prompt.length <= MAX_PROMPT_IN_URL
+                ? alternative.fillUrl(prompt)
                 : alternative.homeUrl,
               alternative.homeUrl,
               BANNER_STATUS_PAGE_URL,

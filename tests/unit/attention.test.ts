@@ -51,6 +51,8 @@ describe('how closely each provider is watched', () => {
       'microsoft',
       'mistral',
       'perplexity',
+      'deepseek',
+      'xai',
     ]);
     expect(attentionFor(provider('openai'), troubled, false).trouble).toBe(true);
     expect(attentionFor(provider('groq'), troubled, false)).toEqual({

@@ -55,6 +55,8 @@ describe('rankAlternatives', () => {
       'le-chat',
       'perplexity',
       'gemini',
+      'deepseek',
+      'grok',
     ]);
   });
 
@@ -65,6 +67,8 @@ describe('rankAlternatives', () => {
       'le-chat',
       'copilot',
       'perplexity',
+      'deepseek',
+      'grok',
     ]);
   });
 });

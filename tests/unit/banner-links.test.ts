@@ -70,7 +70,7 @@ describe('alternativeLink', () => {
         alternative.homeUrl,
       );
       const prompt = 'Summarize the June 2025 outage & its causes <b>?</b> https://x.example/#';
-      const url = alternative.promptUrl?.(prompt);
+      const url = alternative.fillUrl?.(prompt);
       if (url) expect(alternativeLink(url, alternative.homeUrl, STATUS)).toBe(url);
     },
   );

@@ -54,7 +54,7 @@ describe('the catalog', () => {
       }
     }
     for (const alternative of ALTERNATIVES) {
-      expect(findProduct(alternative.productId)?.product.standsInFor).toContain('chat');
+      expect(findProduct(alternative.productId)?.product.standsInFor).toContain(alternative.kind);
     }
   });
 

@@ -28,7 +28,7 @@ export const GOOGLE_WORKSPACE: ProviderDefinition = {
       homeUrl: 'https://gemini.google.com/app',
       // Workspace lists the app as the product "Gemini" (unverified: no Workspace capture).
       match: { incidentProducts: [/^gemini$/i] },
-      standsInFor: ['chat', 'image'],
+      standsInFor: ['chat', 'image', 'video'],
     },
   ],
 };

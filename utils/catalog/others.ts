@@ -126,7 +126,7 @@ export const XAI: ProviderDefinition = {
       // the API count; "[API Console]", "[Single Sign-On]", docs or website items do not.
       match: { incidentProducts: [/^grok\b/i, /^api(?:\s*\(|$)/i] },
       probe: { url: 'https://api.x.ai/v1/models' },
-      standsInFor: ['chat', 'api'],
+      standsInFor: ['chat', 'video', 'api'],
     },
   ],
 };

@@ -82,13 +82,28 @@ export interface ProviderDefinition {
   products: readonly ProductDefinition[];
 }
 
-/** Somewhere to go when ChatGPT is down. */
+/** What an alternative stands in for: the kind of page the banner is on (see openai-sites.ts). */
+export type AlternativeKind = 'chat' | 'video' | 'api';
+
+/** Somewhere to go when an OpenAI product is down. */
 export interface Alternative {
   id: string;
   /** The catalog product whose verdict says whether it works right now. */
   productId: string;
   name: string;
+  kind: AlternativeKind;
   homeUrl: string;
-  /** A URL that opens the alternative with the prompt already typed, where it has one. */
-  promptUrl?: (prompt: string) => string;
+  /**
+   * A URL that opens the alternative with the prompt typed but not sent (../shared/prefill.md):
+   * only where the service is known to fill without sending, and only for a short prompt. A
+   * URL that sends by itself is never used: a prefilled link that sends is a prompt-injection
+   * vector, and the user should read before sending.
+   */
+  fillUrl?: (prompt: string) => string;
+  /**
+   * Where its composer is, best first, for our fill script once the user has let us onto that
+   * site (an optional host permission). Absent where we know of none: the prompt then goes by
+   * clipboard only.
+   */
+  composer?: readonly string[];
 }

@@ -8,7 +8,9 @@ import type { ProbeLog } from '../probes/probe-log';
 import type { Attention } from './cadence';
 
 /** Products the banner may send the user to when ChatGPT is down. */
-const WAYS_OUT = new Set(ALTERNATIVES.map((alternative) => alternative.productId));
+const WAYS_OUT = new Set(
+  ALTERNATIVES.filter(({ kind }) => kind === 'chat').map((alternative) => alternative.productId),
+);
 
 /**
  * The products any signal says are in trouble right now: the last verdict, the user's own
