@@ -26,6 +26,13 @@ export default defineConfig({
     host_permissions: [
       ...new Set([...catalogHostPermissions(PROVIDERS), ...CHATGPT_MATCHES, ...FIELD_URL_PATTERNS]),
     ],
+    // Asked for one site at a time, at the moment the user acts, never at install: a status
+    // page the user adds in the options (to read it), and an alternative they open with their
+    // prompt (to type it into its composer). See docs/SECURITY.md.
+    ...(browser === 'firefox'
+      ? // Firefox's MV2 manifest lists optional hosts among its optional permissions.
+        { optional_permissions: ['https://*/*'] }
+      : { optional_host_permissions: ['https://*/*'] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

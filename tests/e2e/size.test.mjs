@@ -63,10 +63,12 @@ describe('the built extension', () => {
     assert.deepEqual([...chrome.permissions].sort(), API_PERMISSIONS);
     assert.deepEqual([...chrome.host_permissions].sort(), HOSTS);
     assert.equal(chrome.optional_permissions, undefined);
-    assert.equal(chrome.optional_host_permissions, undefined);
+    // One site at a time, asked for when the user acts (a status page they add, an
+    // alternative they open with their prompt): never granted at install.
+    assert.deepEqual(chrome.optional_host_permissions, ['https://*/*']);
     // Firefox's MV2 manifest lists hosts among its permissions: the same, no more.
     assert.deepEqual([...firefox.permissions].sort(), [...API_PERMISSIONS, ...HOSTS].sort());
-    assert.equal(firefox.optional_permissions, undefined);
+    assert.deepEqual(firefox.optional_permissions, ['https://*/*']);
     for (const manifest of [chrome, firefox]) {
       // No test hook ships: no localhost, no broad host access, no remote code, no content
       // script in the manifest (the banner is registered only during an outage).
