@@ -213,3 +213,20 @@ export function userOrder<T>(
     .sort((a, b) => rank(a.item) - rank(b.item) || a.index - b.index)
     .map(({ item }) => item);
 }
+
+/**
+ * Applies the user's change to the stored settings, validated on the way in. For the options
+ * and first-run pages, the only writers: callers chain their changes (useSettings), so two
+ * quick clicks never overwrite each other.
+ */
+export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const next = normalizeSettings(change(await readSettings()));
+  await settings.setValue(next);
+  return next;
+}
+
+/** `list` with `id` in it or not, the others in their order: a checkbox over an id list. */
+export function withMember(list: readonly string[], id: string, member: boolean): string[] {
+  const others = list.filter((item) => item !== id);
+  return member ? [...others, id] : others;
+}

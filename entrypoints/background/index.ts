@@ -7,6 +7,7 @@ import { onMessage } from '@/utils/messaging';
 import { statusPageForNotification } from '@/utils/notify';
 import { bannerService } from '@/utils/banner';
 import { syncBannerRegistration } from '@/utils/banner-registration';
+import { registerSettingsHandlers } from '@/utils/settings-worker';
 import { bannerDismissedFor, healthSnapshot } from '@/utils/storage';
 
 export default defineBackground(() => {
@@ -43,6 +44,7 @@ export default defineBackground(() => {
       .catch((error) => console.error('field', error));
   });
 
+  registerSettingsHandlers(radar);
   onMessage('checkNow', () => checkAll());
   onMessage('dismissBanner', async ({ data }) => {
     await bannerDismissedFor.setValue(data);

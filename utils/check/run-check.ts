@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
-import { PROVIDERS } from '../catalog';
 import type { ProviderDefinition } from '../catalog/types';
 import { CHATGPT_MATCHES } from '../chatgpt-pages';
+import { providersFor } from '../custom-pages';
 import { fieldSignals } from '../field/window';
 import { probeTarget } from '../probes/probe';
 import { recordProbe } from '../probes/probe-log';
 import { readFirstAnswering } from '../sources';
+import { readSettings } from '../settings';
 import { fieldEvents, healthSnapshot, probeLog, sourceReads } from '../storage';
 import { isOverloaded, nextProbeDue, nextSourceDue, sourceInterval } from './cadence';
 import { publishSnapshot } from './publish';
@@ -19,6 +20,7 @@ export interface CheckOptions {
   fetch?: typeof fetch;
   now?: () => number;
   random?: () => number;
+  /** Fixed providers (tests); by default each check builds them from the user's settings. */
   providers?: readonly ProviderDefinition[];
 }
 
@@ -30,7 +32,9 @@ export interface CheckOptions {
  * only orders writes, so a worker that dies loses nothing but the queue.
  */
 export function createRadar(options: CheckOptions = {}) {
-  const providers = options.providers ?? PROVIDERS;
+  // Read afresh each time, never kept: the worker may have slept through a change, and a
+  // hidden service must drop out of the next snapshot, a page just added join it.
+  const currentProviders = async () => options.providers ?? providersFor(await readSettings());
   const clock = options.now ?? (() => Date.now());
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(task: () => Promise<T>): Promise<T> => {
@@ -38,11 +42,12 @@ export function createRadar(options: CheckOptions = {}) {
     queue = run.catch(() => undefined);
     return run;
   };
-  const refresh = () => serially(() => publishSnapshot(providers, clock()));
+  const refresh = () => serially(async () => publishSnapshot(await currentProviders(), clock()));
 
   async function check(force = false) {
     const now = clock();
-    const [reads, probes, events, snapshot] = await Promise.all([
+    const [providers, reads, probes, events, snapshot] = await Promise.all([
+      currentProviders(),
       sourceReads.getValue(),
       probeLog.getValue(),
       fieldEvents.getValue(),
@@ -88,7 +93,7 @@ export function createRadar(options: CheckOptions = {}) {
             options.random,
           );
           await sourceReads.setValue({ ...all, [provider.id]: read });
-          await publishSnapshot(providers, at);
+          await publishSnapshot(await currentProviders(), at);
         });
       });
 
@@ -109,7 +114,7 @@ export function createRadar(options: CheckOptions = {}) {
           });
           await serially(async () => {
             await probeLog.setValue(recordProbe(await probeLog.getValue(), product.id, result));
-            await publishSnapshot(providers, clock());
+            await publishSnapshot(await currentProviders(), clock());
           });
         }),
     );

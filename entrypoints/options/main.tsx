@@ -1,0 +1,8 @@
+import { render } from 'preact';
+import { t, uiLanguage } from '@/utils/i18n';
+import { App } from './App';
+import './style.css';
+
+document.documentElement.lang = uiLanguage();
+document.title = t('options_title');
+render(<App />, document.getElementById('app')!);

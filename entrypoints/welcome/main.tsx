@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { t, uiLanguage } from '@/utils/i18n';
+import { Welcome } from './Welcome';
+import '../options/style.css';
+import './style.css';
+
+document.documentElement.lang = uiLanguage();
+document.title = t('welcome_title');
+render(<Welcome />, document.getElementById('app')!);
