@@ -73,6 +73,23 @@ export const STATUS_SOURCES = {
 };
 
 /**
+ * Status pages the catalog lacks, for a user to add in the options (settings.test.mjs): each
+ * at its real origin, answered with a capture. Cloudflare's is an Atlassian Statuspage and
+ * sends the CORS header those pages send; Wistia's (Instatus) is served without one, so the
+ * options page must ask for access to its site (its real headers are not known: see
+ * tests/fixtures/instatus/wistia/PROVENANCE.md).
+ */
+export const OTHER_STATUS_PAGES = {
+  'https://www.cloudflarestatus.com': {
+    cors: true,
+    files: { '/api/v2/summary.json': 'statuspage/cloudflare/active-grouped/summary.json' },
+  },
+  'https://status.wistia.com': {
+    files: { '/v3/summary.json': 'instatus/wistia/healthy/summary.json' },
+  },
+};
+
+/**
  * The catalog's probe targets (a light endpoint per service). A healthy API answers an
  * anonymous request with 401 at once; `state.probes[origin]` = 'down' makes it answer 503.
  */
@@ -181,6 +198,19 @@ export async function answer(state, href) {
 })();`;
     const body = `<!doctype html><html><head><title>Attack</title></head><body><script>${script}</script></body></html>`;
     return { kind: 'page', status: 200, contentType: 'text/html', body };
+  }
+  const other = OTHER_STATUS_PAGES[url.origin];
+  if (other) {
+    const file = other.files[url.pathname];
+    const response = (file && (await fixture(file, state.epoch))) || NOT_FOUND;
+    state.requests.push({
+      otherPage: url.origin,
+      url: href,
+      at: Date.now(),
+      bytes: size(response.body),
+    });
+    const headers = other.cors ? { 'access-control-allow-origin': '*' } : undefined;
+    return { kind: 'status', ...response, headers };
   }
   const source = Object.entries(STATUS_SOURCES).find(
     ([, { origin, mirror }]) => origin === url.origin || mirror === url.origin,
