@@ -120,7 +120,7 @@ describe('settings', () => {
   });
 
   it('exports the settings to a file and imports them back', async () => {
-    await options.getByRole('checkbox', { name: 'Quiet hours', exact: false }).check();
+    await options.getByRole('checkbox', { name: 'quiet hours', exact: false }).check();
     await options.getByRole('button', { name: 'Move Gemini up' }).first().click();
     await waitUntil(
       () => storedSettings(radar),
