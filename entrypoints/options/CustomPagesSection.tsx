@@ -73,7 +73,10 @@ export function CustomPagesSection({
     await change((now) => ({
       ...now,
       customPages: now.customPages.filter((other) => other.id !== page.id),
+      // Its product goes from every list too: an id for a page that is gone is clutter.
       myTools: now.myTools.filter((id) => id !== customId(page)),
+      hiddenServices: now.hiddenServices.filter((id) => id !== customId(page)),
+      mutedServices: now.mutedServices.filter((id) => id !== customId(page)),
     }));
     // The site's access goes with its last page. A host the extension needs anyway (the
     // catalog's) cannot be removed: the browser refuses, and that is fine.

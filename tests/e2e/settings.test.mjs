@@ -177,4 +177,18 @@ describe('settings', () => {
     await options.getByText('History cleared.').waitFor();
     assert.equal(await count(), 0);
   });
+
+  it('removing a page takes it out of the settings and the popup', async () => {
+    await options.getByRole('button', { name: 'Remove Cloudflare' }).click();
+    await waitUntil(
+      () => storedSettings(radar),
+      (s) => s.customPages.length === 0,
+      { what: 'the page removed' },
+    );
+    await waitUntil(
+      radar.snapshot,
+      (s) => !s.services.some((service) => service.id.startsWith('custom:')),
+      { what: 'the page gone from the snapshot' },
+    );
+  });
 });
