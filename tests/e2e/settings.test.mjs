@@ -122,6 +122,14 @@ describe('settings', () => {
   it('exports the settings to a file and imports them back', async () => {
     await options.getByRole('checkbox', { name: 'quiet hours', exact: false }).check();
     await options.getByRole('button', { name: 'Move Gemini up' }).first().click();
+    // From the keyboard: focus stays with Gemini (now first, so on its "down" button), and
+    // the move is announced.
+    await waitUntil(
+      () => options.evaluate(() => document.activeElement?.getAttribute('aria-label')),
+      (label) => label === 'Move Gemini down',
+      { what: 'focus kept on the moved alternative' },
+    );
+    await options.getByText('Gemini is now number 1').waitFor({ state: 'attached' });
     await waitUntil(
       () => storedSettings(radar),
       (s) => s.quietHours.enabled && s.preferredAlternatives[0] === 'gemini',
