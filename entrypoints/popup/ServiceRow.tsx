@@ -33,7 +33,9 @@ export interface RowHistory {
  */
 export function ServiceRow({ service, history }: { service: ServiceHealth; history: RowHistory }) {
   const trouble = isTrouble(service.state);
-  const [open, setOpen] = useState(trouble);
+  // Until the user chooses, a row follows its service: it opens when trouble begins.
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const open = chosen ?? trouble;
   const lead = leadMinutes(service);
   const detailsId = `details-${service.id}`;
   return (
@@ -43,7 +45,7 @@ export function ServiceRow({ service, history }: { service: ServiceHealth; histo
         class="service__head"
         aria-expanded={open}
         aria-controls={detailsId}
-        onClick={() => setOpen(!open)}
+        onClick={() => setChosen(!open)}
       >
         <StateDot state={service.state} />
         <span class="service__name">{service.name}</span>
