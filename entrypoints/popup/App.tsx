@@ -4,9 +4,9 @@ import { useStoredValue } from '@/components/useStoredValue';
 import type { HealthSnapshot, ServiceHealth } from '@/utils/health/types';
 import { hourStrip, uptime } from '@/utils/history/rollup';
 import { formatAgo, t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging';
 import { normalizeSettings, settings, userOrder, type Settings } from '@/utils/settings';
 import { healthSnapshot } from '@/utils/storage';
+import { askForCheck } from './ask-check';
 import { CheckFooter } from './CheckFooter';
 import { headline } from './headline';
 import { ServiceRow, type RowHistory } from './ServiceRow';
@@ -39,7 +39,7 @@ export function App({
 
   // Back online with the popup open: ask for a check now rather than at the next alarm.
   useEffect(() => {
-    const recheck = () => void sendMessage('checkNow').catch(() => undefined);
+    const recheck = () => void askForCheck().catch(() => undefined);
     addEventListener('online', recheck);
     return () => removeEventListener('online', recheck);
   }, []);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { readDetections, readHours, type DetectionRecord } from '@/utils/history';
+import type { DetectionRecord } from '@/utils/history';
 import type { HourRecord } from '@/utils/history/rollup';
 
 export interface PopupHistory {
@@ -16,8 +16,12 @@ export function useHistory(checkedAt: number | null): PopupHistory | null {
   const [history, setHistory] = useState<PopupHistory | null>(null);
   useEffect(() => {
     let active = true;
+    // Loaded after the first paint too: IndexedDB's client is no part of it.
     const read = () =>
-      Promise.all([readHours(Date.now()), readDetections()])
+      import('@/utils/history')
+        .then(({ readHours, readDetections }) =>
+          Promise.all([readHours(Date.now()), readDetections()]),
+        )
         .then(([hours, detections]) => active && setHistory({ hours, detections }))
         .catch((error) => console.error('history', error));
     // After the first frame is painted, not before.
