@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useStoredValue } from '@/components/useStoredValue';
 import type { HealthSnapshot, ServiceHealth } from '@/utils/health/types';
@@ -6,7 +6,7 @@ import { hourStrip, uptime } from '@/utils/history/rollup';
 import { formatAgo, t } from '@/utils/i18n';
 import { normalizeSettings, settings, userOrder, type Settings } from '@/utils/settings';
 import { healthSnapshot } from '@/utils/storage';
-import { askForCheck } from './ask-check';
+import { onBackOnline } from './back-online';
 import { CheckFooter } from './CheckFooter';
 import { headline } from './headline';
 import { ServiceRow, type RowHistory } from './ServiceRow';
@@ -38,11 +38,9 @@ export function App({
   const now = Date.now();
 
   // Back online with the popup open: ask for a check now rather than at the next alarm.
-  useEffect(() => {
-    const recheck = () => void askForCheck().catch(() => undefined);
-    addEventListener('online', recheck);
-    return () => removeEventListener('online', recheck);
-  }, []);
+  const offlineNow = useRef(false);
+  offlineNow.current = Boolean(snapshot?.offline);
+  useEffect(() => onBackOnline(() => offlineNow.current), []);
 
   const { myTools, hiddenServices } = normalizeSettings(storedSettings);
   const visible = (snapshot?.services ?? []).filter(

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROVIDERS } from '@/utils/catalog';
 import type { SourceRead, SourceReads } from '@/utils/check/source-reads';
-import { offlineVerdict } from '@/utils/health/offline';
-import { computeSnapshot } from '@/utils/health/snapshot';
+import { blackout, offlineVerdict } from '@/utils/health/offline';
+import { computeSnapshot, probeSignals } from '@/utils/health/snapshot';
 import { recordProbe, type ProbeLog } from '@/utils/probes/probe-log';
 import type { ProbeResult } from '@/utils/probes/probe';
 import type { SourceErrorCode } from '@/utils/sources/types';
@@ -124,5 +124,42 @@ describe('computeSnapshot offline', () => {
       NOW,
     );
     expect(snapshot.offline).toBeNull();
+  });
+});
+
+describe('after the connection returns', () => {
+  const probedIds = PROVIDERS.flatMap((p) => p.products)
+    .filter((p) => p.probe)
+    .map((p) => p.id);
+
+  it('finds the stretch in which most targets failed and nothing answered', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e'];
+    let log: ProbeLog = {};
+    for (const id of ids) log = recordProbe(log, id, probe(NOW - 10 * MIN, 'status'));
+    for (const id of ids) log = recordProbe(log, id, probe(NOW - 5 * MIN, 'network'));
+    log = recordProbe(log, 'a', probe(NOW - MIN, 'status'));
+    expect(blackout(log, 4)).toEqual({ from: NOW - 5 * MIN, to: NOW - MIN });
+    // One service failing alone is no blackout.
+    let one: ProbeLog = {};
+    for (const id of ids) one = recordProbe(one, id, probe(NOW - 2 * MIN, 'status'));
+    one = recordProbe(one, 'a', probe(NOW - MIN, 'network'));
+    expect(blackout(one, 4)).toBeNull();
+  });
+
+  it('does not call a service down for a probe that failed while the user was offline', () => {
+    let log: ProbeLog = {};
+    // Offline for two rounds: every probe failed at the network level.
+    for (const at of [NOW - 3 * MIN, NOW - 2 * MIN]) {
+      for (const id of probedIds) log = recordProbe(log, id, probe(at, 'network'));
+    }
+    // Back: the first half answered; the rest have not run yet.
+    for (const id of probedIds.slice(0, probedIds.length / 2)) {
+      log = recordProbe(log, id, probe(NOW - 10_000, 'status'));
+    }
+    const signals = probeSignals(PROVIDERS, log, NOW);
+    expect(Object.values(signals).filter((s) => s.state === 'failing')).toEqual([]);
+    // A probe failing again after the connection came back is heard.
+    log = recordProbe(log, probedIds.at(-1)!, probe(NOW - 5_000, 'network'));
+    expect(probeSignals(PROVIDERS, log, NOW)[probedIds.at(-1)!]?.state).toBe('failing');
   });
 });

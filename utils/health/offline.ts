@@ -58,3 +58,42 @@ export function offlineVerdict(
   if (!online) return { since: Number.isFinite(firstFailure) ? firstFailure : now };
   return null;
 }
+
+/**
+ * The last stretch of time in which most probe targets failed at the network level and
+ * nothing answered: the user's connection was down, whatever `offlineVerdict` says now. A
+ * target whose latest probe failed inside it has not been heard from since the connection
+ * came back; its failure says nothing about the service. Without this, the first seconds
+ * after reconnecting, while the other probes answer and these have not run yet, would read
+ * as a dozen outages. Pure; null when there was no such stretch in the probes kept.
+ */
+export function blackout(
+  probes: ProbeLog,
+  minTargets: number,
+): { from: number; to: number } | null {
+  const events: { at: number; id: string; answered: boolean }[] = [];
+  for (const [id, entry] of Object.entries(probes)) {
+    for (const result of entry.results) {
+      events.push({ at: result.at, id, answered: result.cause === 'status' });
+    }
+  }
+  events.sort((a, b) => a.at - b.at);
+  // Walk back from the newest: each stretch between two answers, the latest that qualifies.
+  let to = Infinity;
+  let failing = new Set<string>();
+  let earliest = Infinity;
+  for (let index = events.length - 1; index >= -1; index--) {
+    const event = events[index];
+    if (!event || event.answered) {
+      if (failing.size >= minTargets) return { from: earliest, to };
+      if (!event) return null;
+      to = event.at;
+      failing = new Set();
+      earliest = Infinity;
+      continue;
+    }
+    failing.add(event.id);
+    earliest = event.at;
+  }
+  return null;
+}

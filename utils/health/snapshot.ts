@@ -6,7 +6,7 @@ import type { FieldEvent } from '../field/classify';
 import { probeSignal, type ProbeLog, type ProbeSignal } from '../probes/probe-log';
 import { settleEpisodes, type Transition } from './episodes';
 import { mergeVerdict } from './merge';
-import { offlineVerdict } from './offline';
+import { blackout, offlineVerdict } from './offline';
 import { officialReading } from './official';
 import type { HealthSnapshot, ServiceHealth } from './types';
 
@@ -47,6 +47,22 @@ export function probeSignals(
   const failing = all.filter((signal) => signal.state === 'failing');
   if (all.length >= OFFLINE_MIN_TARGETS && failing.length >= 0.8 * all.length) {
     for (const signal of failing) signal.state = 'unknown';
+  }
+  // Failures from while the connection was down, not yet retried since it came back.
+  const down = blackout(probes, Math.max(OFFLINE_MIN_TARGETS, Math.ceil(0.8 * all.length)));
+  if (down) {
+    for (const [id, signal] of Object.entries(signals)) {
+      const latest = probes[id]?.results.at(-1);
+      if (
+        signal.state === 'failing' &&
+        latest &&
+        latest.cause !== 'status' &&
+        latest.at >= down.from &&
+        latest.at <= down.to
+      ) {
+        signal.state = 'unknown';
+      }
+    }
   }
   return signals;
 }
