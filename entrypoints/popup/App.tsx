@@ -79,10 +79,8 @@ export function App({
       <h1 class="popup__headline" aria-live="polite">
         {head.text}
       </h1>
-      {offline && snapshot && (
-        <p class="popup__last-known">
-          {t('offline_lastKnown', formatAgo(snapshot.checkedAt, now))}
-        </p>
+      {offline && (
+        <p class="popup__last-known">{t('offline_lastKnown', formatAgo(offline.since, now))}</p>
       )}
       <div class="popup__list">
         {group(mine, mine.length > 0 ? t('popup_myTools') : null)}

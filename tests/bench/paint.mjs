@@ -29,7 +29,7 @@ async function firstPaint(context, url, viewport) {
     return await page.evaluate(
       () =>
         new Promise((resolve) => {
-          new PerformanceObserver((list) => {
+          new globalThis.PerformanceObserver((list) => {
             const entry = list.getEntriesByName('first-contentful-paint')[0];
             if (entry) resolve(entry.startTime);
           }).observe({ type: 'paint', buffered: true });

@@ -88,6 +88,7 @@ describe('uptime', () => {
   it('leaves out unknown minutes, maintenance and gaps', () => {
     const records = [
       hourOf(MIDNIGHT, { operational: 30 }),
+      hourOf(MIDNIGHT - HOUR_MS, { operational: 30 }),
       hourOf(MIDNIGHT - 5 * HOUR_MS, { unknown: 60 }),
       hourOf(MIDNIGHT - 6 * HOUR_MS, { maintenance: 60 }),
     ];
@@ -105,6 +106,8 @@ describe('uptime', () => {
   it('is null with nothing known', () => {
     expect(uptime([], 'chatgpt', now)).toBeNull();
     expect(uptime([hourOf(MIDNIGHT, { unknown: 60 })], 'chatgpt', now)).toBeNull();
+    // A few minutes are no week: not "0 %" for a service seen down for 3 minutes.
+    expect(uptime([hourOf(MIDNIGHT, { major_outage: 3 })], 'chatgpt', now)).toBeNull();
   });
 });
 

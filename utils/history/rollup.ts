@@ -86,9 +86,12 @@ const DOWN_WEIGHT: Partial<Record<ComponentState, number>> = {
   partial_outage: 0.3,
 };
 
+/** Below an hour of known minutes, a "7-day uptime" would be a few minutes' anecdote. */
+export const UPTIME_MIN_KNOWN_MINUTES = 60;
+
 /**
  * One service's uptime over the `days` before `now`, as a fraction (0–1), from the minutes the
- * radar knew its state; null when it knew none. Unknown minutes (no word, offline) and
+ * radar knew its state; null while it knew fewer than an hour of them. Unknown minutes (no word, offline) and
  * maintenance (announced, planned) are left out rather than counted either way.
  */
 export function uptime(
@@ -108,5 +111,5 @@ export function uptime(
       down += minutes * (DOWN_WEIGHT[state] ?? 0);
     }
   }
-  return known === 0 ? null : 1 - down / known;
+  return known < UPTIME_MIN_KNOWN_MINUTES ? null : 1 - down / known;
 }
