@@ -68,7 +68,9 @@ for (const { locale, colorScheme, text } of [
       assert.equal(await popup.locator('.popup--offline').count(), 1);
       assert.equal(await popup.locator('.service--unknown').count(), 0);
       assert.equal(
-        await popup.locator('.popup__list').evaluate((list) => getComputedStyle(list).opacity),
+        await popup
+          .locator('.popup__list')
+          .evaluate((list) => globalThis.getComputedStyle(list).opacity),
         '0.55',
       );
       const badge = await radar.badge();

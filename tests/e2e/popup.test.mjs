@@ -254,7 +254,9 @@ for (const { locale, colorScheme, text } of [
       await popup.keyboard.press(' ');
       assert.equal(await head.getAttribute('aria-expanded'), 'false');
       // Focus is visible.
-      const outline = await head.evaluate((element) => getComputedStyle(element).outlineStyle);
+      const outline = await head.evaluate(
+        (element) => globalThis.getComputedStyle(element).outlineStyle,
+      );
       assert.equal(outline, 'solid');
     });
   });
