@@ -102,6 +102,7 @@ for (const { locale, colorScheme, text } of [
       uptime: /^Uptime over 7 days: 9\d\.\d%$/,
       checkNow: 'Check now',
       settings: 'Settings',
+      myTools: 'Your tools',
     },
   },
   {
@@ -117,6 +118,7 @@ for (const { locale, colorScheme, text } of [
       uptime: /^Disponibilità negli ultimi 7 giorni: 9\d,\d\s?%$/,
       checkNow: 'Controlla ora',
       settings: 'Impostazioni',
+      myTools: 'I tuoi strumenti',
     },
   },
 ]) {
@@ -212,6 +214,25 @@ for (const { locale, colorScheme, text } of [
       assert.ok((await sora.locator('.service__head').boundingBox()).height <= 30);
       const height = await shot(popup, `popup-history-${tag}`);
       assert.ok(height <= 600, `the popup is ${height} px tall`);
+    });
+
+    it("lists the user's own tools first, in their order", async () => {
+      // As the options and first-run pages store them (storage.sync, utils/settings.ts).
+      await radar.evaluate(() =>
+        chrome.storage.sync.set({
+          settings: { myTools: ['claude', 'chatgpt'] },
+          settings$: { v: 1 },
+        }),
+      );
+      await popup.getByRole('heading', { name: text.myTools }).waitFor();
+      const names = await popup.locator('.service__name').allInnerTexts();
+      assert.deepEqual(names.slice(0, 2), ['Claude', 'ChatGPT']);
+      const mine = popup.locator('section', {
+        has: popup.getByRole('heading', { name: text.myTools }),
+      });
+      assert.deepEqual(await mine.locator('.service__name').allInnerTexts(), ['Claude', 'ChatGPT']);
+      await radar.evaluate(() => chrome.storage.sync.remove(['settings', 'settings$']));
+      await popup.getByRole('heading', { name: text.myTools }).waitFor({ state: 'detached' });
     });
 
     it('is usable by keyboard alone, in a sensible order', async () => {
