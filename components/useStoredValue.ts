@@ -6,17 +6,20 @@ import type { WxtStorageItem } from 'wxt/utils/storage';
  * tells "not read yet" apart from "nothing stored", so a UI shows a stored snapshot at once
  * and a spinner only when there truly is none.
  */
-export function useStoredValue<T>(item: WxtStorageItem<T, Record<string, unknown>>): {
+export function useStoredValue<T>(
+  item: WxtStorageItem<T, Record<string, unknown>>,
+  /** The value already read (before the first render, for a first paint with content). */
+  initial?: { value: T },
+): {
   value: T;
   loaded: boolean;
 } {
-  const [state, setState] = useState<{ value: T; loaded: boolean }>({
-    value: item.fallback,
-    loaded: false,
-  });
+  const [state, setState] = useState<{ value: T; loaded: boolean }>(
+    initial ? { value: initial.value, loaded: true } : { value: item.fallback, loaded: false },
+  );
   useEffect(() => {
     let active = true;
-    void item.getValue().then((value) => active && setState({ value, loaded: true }));
+    if (!initial) void item.getValue().then((value) => active && setState({ value, loaded: true }));
     const unwatch = item.watch((value) => setState({ value, loaded: true }));
     return () => {
       active = false;

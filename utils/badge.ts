@@ -21,6 +21,14 @@ export interface BadgeLook {
 
 /** What the toolbar shows for a snapshot: the worst current state, and who is affected. */
 export function badgeFor(snapshot: HealthSnapshot | null): BadgeLook {
+  // Offline, every state is stale: one word for the cause, in the colour of "no word".
+  if (snapshot?.offline) {
+    return {
+      text: t('offline_badge'),
+      color: BADGE_COLORS.unknown,
+      title: t('offline_badgeTitle'),
+    };
+  }
   const state = worstState(snapshot?.services.map((service) => service.state) ?? []);
   const troubled = snapshot?.services.filter((service) => isTrouble(service.state)) ?? [];
   const unknown = snapshot?.services.filter((service) => service.state === 'unknown') ?? [];

@@ -5,11 +5,13 @@ import {
   keys,
   set,
   setMany,
+  update,
   values,
   type UseStore,
 } from 'idb-keyval';
 import type { ComponentState } from './health/states';
 import type { HealthSnapshot } from './health/types';
+import { foldCheck, HOUR_MS, type HourRecord } from './history/rollup';
 
 /** One line of history: the state of every service at one check. */
 export interface CheckRecord {
@@ -42,21 +44,58 @@ export function historyStore(): UseStore {
   return storeOf('ai-outage-radar', 'checks');
 }
 
-/** Appends a check to the history. Written by the background worker only. */
-export async function appendCheck(snapshot: HealthSnapshot, store = historyStore()): Promise<void> {
-  const record: CheckRecord = {
-    checkedAt: snapshot.checkedAt,
-    states: Object.fromEntries(snapshot.services.map((service) => [service.id, service.state])),
-  };
-  // One record a minute at most: the worker republishes after every source that answers.
-  await set(Math.floor(snapshot.checkedAt / 60_000) * 60_000, record, store);
+/**
+ * The hourly roll-up of the history (history/rollup.ts), keyed by the hour's start: what the
+ * popup reads, so it never scans a week of per-minute checks.
+ */
+export function hourStore(): UseStore {
+  return storeOf('ai-outage-radar-hours', 'hours');
 }
 
-/** Drops checks older than the keep window; returns how many went. */
-export async function pruneHistory(now: number, store = historyStore()): Promise<number> {
+/**
+ * Appends a check to the history and folds it into its hour's roll-up. Written by the
+ * background worker only. While offline the snapshot's states are last known ones, not
+ * observations: those minutes are recorded as unknown.
+ */
+export async function appendCheck(
+  snapshot: HealthSnapshot,
+  store = historyStore(),
+  hours = hourStore(),
+): Promise<void> {
+  const states = Object.fromEntries(
+    snapshot.services.map((service): [string, ComponentState] => [
+      service.id,
+      snapshot.offline ? 'unknown' : service.state,
+    ]),
+  );
+  const record: CheckRecord = { checkedAt: snapshot.checkedAt, states };
+  // One record a minute at most: the worker republishes after every source that answers.
+  await set(Math.floor(snapshot.checkedAt / 60_000) * 60_000, record, store);
+  const hour = Math.floor(snapshot.checkedAt / HOUR_MS) * HOUR_MS;
+  await update<HourRecord>(hour, (before) => foldCheck(before, snapshot.checkedAt, states), hours);
+}
+
+/** Drops checks (and hours) older than the keep window; returns how many checks went. */
+export async function pruneHistory(
+  now: number,
+  store = historyStore(),
+  hours = hourStore(),
+): Promise<number> {
   const old = (await keys<number>(store)).filter((key) => key < now - HISTORY_KEEP_MS);
   await delMany(old, store);
+  const oldHours = (await keys<number>(hours)).filter(
+    (key) => key < now - HISTORY_KEEP_MS - HOUR_MS,
+  );
+  await delMany(oldHours, hours);
   return old.length;
+}
+
+/** The hourly roll-ups of the last `days` days, for the popup (which never writes them). */
+export async function readHours(now: number, days = 7, hours = hourStore()): Promise<HourRecord[]> {
+  const from = now - days * 24 * HOUR_MS - HOUR_MS;
+  return (await entries<number, HourRecord>(hours))
+    .filter(([key, record]) => key >= from && record && typeof record === 'object')
+    .map(([, record]) => record);
 }
 
 /** One outage as the radar saw it: when its own signals and the official page first said so. */

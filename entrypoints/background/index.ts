@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createRadar } from '@/utils/check/run-check';
 import { CHECK_ALARM, ensureAlarms, PRUNE_ALARM, singleFlight } from '@/utils/check/schedule';
 import { observeFieldRequests, recordFieldEvent } from '@/utils/field/observe';
+import { registerConnectivityWatch } from '@/utils/health/back-online';
 import { pruneDetections, pruneHistory } from '@/utils/history';
 import { onMessage } from '@/utils/messaging';
 import { statusPageForNotification } from '@/utils/notify';
@@ -45,6 +46,8 @@ export default defineBackground(() => {
   });
 
   registerSettingsHandlers(radar);
+  registerConnectivityWatch({ checkAll, refresh: () => radar.refresh() });
+
   onMessage('checkNow', () => checkAll());
   onMessage('dismissBanner', async ({ data }) => {
     await bannerDismissedFor.setValue(data);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatAgo, t } from '@/utils/i18n';
-import { sendMessage } from '@/utils/messaging';
+import { askForCheck } from './ask-check';
 
 /** "Checked 40 seconds ago" (kept current) and the "Check now" button. */
 export function CheckFooter({ checkedAt }: { checkedAt: number | null }) {
@@ -16,7 +16,7 @@ export function CheckFooter({ checkedAt }: { checkedAt: number | null }) {
     setFailed(false);
     try {
       // The new snapshot arrives through storage; the answer only tells that it is done.
-      await sendMessage('checkNow');
+      await askForCheck();
     } catch {
       setFailed(true);
     } finally {

@@ -3,11 +3,13 @@
 // flip, a probe failure and a field failure; (b) bytes per hour of health traffic in a
 // healthy steady state, with and without conditional requests (on the wire of a local
 // HTTPS server); (c) verdict-engine time for 50 services × 1,000 history points. Numbers to read, not assertions: nothing here fails on
-// a slow machine. The three detections run side by side, each in its own browser, on the
+// a slow machine. (d) The popup's first paint from the cached snapshot against a static
+// two-line page in the same browser (paint.mjs). The three detections run side by side, each in its own browser, on the
 // product's real schedule (with a ChatGPT tab open, as when a user is at work): a few minutes.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { launch, ROOT, STATUS_SOURCES, waitUntil } from '../e2e/harness.mjs';
+import { measurePaint } from './paint.mjs';
 
 const MINUTE = 60_000;
 const TROUBLE = new Set(['degraded', 'partial_outage', 'major_outage']);
@@ -206,6 +208,8 @@ const engine = JSON.parse(
   }),
 );
 const healthyTraffic = await trafficPerHour(engine.schedule);
+// Alone, before the three detections share the machine: paint times are what they measure.
+const popupFirstPaint = await measurePaint();
 const [official, probe, field] = await Promise.all([
   officialFlip(),
   probeFailure(),
@@ -222,6 +226,7 @@ console.log(
         fieldFailure: field,
       },
       healthyTraffic,
+      popupFirstPaint,
       verdictEngine: engine.verdictEngine,
       schedule: engine.schedule,
     },

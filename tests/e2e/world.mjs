@@ -183,6 +183,9 @@ export function newWorld() {
  */
 export async function answer(state, href) {
   const url = new URL(href);
+  // Offline: no host answers (the server drops every connection, as a dead network would),
+  // so every status page and probe fails at the network level, never with an HTTP status.
+  if (state.offline) return null;
   // A hostile page on an origin the extension holds a host permission for (Google's status
   // feed): its script sends 12 requests to ChatGPT's backend, half of them opaque (no-cors),
   // and says how each ended in `data-done` (tests/e2e/field-attacks.test.mjs).

@@ -53,6 +53,9 @@ export function createRadar(options: CheckOptions = {}) {
       fieldEvents.getValue(),
       healthSnapshot.getValue(),
     ]);
+    // Offline, every alarm retries everything, no backoff: the first check after the connection
+    // returns must see all of it (utils/health/offline.ts).
+    if (snapshot?.offline) force = true;
     const troubled = troubledProducts(snapshot, fieldSignals(events, now), probes);
     const watchingChatGpt = await chatGptOpen();
     const attention = (provider: ProviderDefinition) =>

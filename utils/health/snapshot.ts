@@ -6,6 +6,7 @@ import type { FieldEvent } from '../field/classify';
 import { probeSignal, type ProbeLog, type ProbeSignal } from '../probes/probe-log';
 import { settleEpisodes, type Transition } from './episodes';
 import { mergeVerdict } from './merge';
+import { blackout, offlineVerdict } from './offline';
 import { officialReading } from './official';
 import type { HealthSnapshot, ServiceHealth } from './types';
 
@@ -15,7 +16,12 @@ export interface RadarState {
   probes: ProbeLog;
   fieldEvents: readonly FieldEvent[];
   previous: readonly ServiceHealth[];
+  /** What the browser says of its connection; read from `navigator.onLine` when not given. */
+  online?: boolean;
 }
+
+/** `navigator.onLine` where there is one (the worker, a page); false only when it says so. */
+const browserOnline = (): boolean => typeof navigator === 'undefined' || navigator.onLine !== false;
 
 /**
  * Below this many probed services, a few failing together can be a real shared outage (a
@@ -42,6 +48,22 @@ export function probeSignals(
   if (all.length >= OFFLINE_MIN_TARGETS && failing.length >= 0.8 * all.length) {
     for (const signal of failing) signal.state = 'unknown';
   }
+  // Failures from while the connection was down, not yet retried since it came back.
+  const down = blackout(probes, Math.max(OFFLINE_MIN_TARGETS, Math.ceil(0.8 * all.length)));
+  if (down) {
+    for (const [id, signal] of Object.entries(signals)) {
+      const latest = probes[id]?.results.at(-1);
+      if (
+        signal.state === 'failing' &&
+        latest &&
+        latest.cause !== 'status' &&
+        latest.at >= down.from &&
+        latest.at <= down.to
+      ) {
+        signal.state = 'unknown';
+      }
+    }
+  }
   return signals;
 }
 
@@ -51,7 +73,7 @@ export function probeSignals(
  */
 export function computeSnapshot(
   providers: readonly ProviderDefinition[],
-  { reads, probes, fieldEvents, previous }: RadarState,
+  { reads, probes, fieldEvents, previous, online = browserOnline() }: RadarState,
   now: number,
 ): { snapshot: HealthSnapshot; transitions: Transition[] } {
   const fields = fieldSignals([...fieldEvents], now) as Partial<
@@ -81,5 +103,10 @@ export function computeSnapshot(
     ),
   );
   const { services, transitions } = settleEpisodes(previous, verdicts, now);
-  return { snapshot: { checkedAt: now, services }, transitions };
+  const offline = offlineVerdict(reads, probes, online, now);
+  // Offline, whatever changes is our connection's doing, not the services': nothing to notify.
+  return {
+    snapshot: { checkedAt: now, services, offline },
+    transitions: offline ? [] : transitions,
+  };
 }

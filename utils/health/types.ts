@@ -1,5 +1,6 @@
 import type { MessageKey } from '../i18n';
 import type { ProductCategory } from '../catalog/types';
+import type { OfflineVerdict } from './offline';
 import type { ComponentState } from './states';
 
 /** A reason shown to the user, stored as a message key so each UI renders it in its language. */
@@ -69,4 +70,10 @@ export interface ServiceHealth {
 export interface HealthSnapshot {
   checkedAt: number;
   services: ServiceHealth[];
+  /**
+   * Set while the user's own connection seems down (utils/health/offline.ts): the UIs then say
+   * so once, over the last known states, instead of listing every service as unknown. Absent in
+   * snapshots written before it existed, which read as online.
+   */
+  offline?: OfflineVerdict | null;
 }
