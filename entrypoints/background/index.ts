@@ -6,6 +6,7 @@ import { pruneDetections, pruneHistory } from '@/utils/history';
 import { onMessage } from '@/utils/messaging';
 import { statusPageForNotification } from '@/utils/notify';
 import { bannerService } from '@/utils/banner';
+import { registerHandoff } from '@/utils/handoff/worker';
 import { syncBannerRegistration } from '@/utils/banner-registration';
 import { bannerDismissedFor, healthSnapshot } from '@/utils/storage';
 
@@ -43,6 +44,7 @@ export default defineBackground(() => {
       .catch((error) => console.error('field', error));
   });
 
+  registerHandoff();
   onMessage('checkNow', () => checkAll());
   onMessage('dismissBanner', async ({ data }) => {
     await bannerDismissedFor.setValue(data);
