@@ -74,10 +74,13 @@ export async function fillComposer(
   if (!composer) return false;
 
   composer.focus();
-  const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
-  // innerText keeps the line breaks between paragraphs that textContent runs together.
+  // Compared without whitespace: editors turn line breaks into paragraphs, which innerText and
+  // textContent each render their own way.
+  const squash = (text: string) => text.replace(/\s+/g, '');
   const holdsPrompt = () =>
-    flat(composer.innerText || composer.textContent || '').includes(flat(prompt));
+    [composer.innerText, composer.textContent].some((text) =>
+      squash(text ?? '').includes(squash(prompt)),
+    );
 
   if (composer instanceof HTMLTextAreaElement || composer instanceof HTMLInputElement) {
     // The prototype's setter, not `composer.value =`: React tracks the value it last set and

@@ -22,21 +22,21 @@ const OPENAI_PAGES = OPENAI_SITES.flatMap((site) => site.matches).map((m) => new
  */
 export function isTrustedSender(
   sender: MessageSender,
-  extension: { id: string; origin: string },
+  extension: { id: string; base: string },
 ): boolean {
   if (sender.id !== extension.id || !sender.url) return false;
+  // Our own pages: chrome-extension://<id>/…, moz-extension://<uuid>/… (runtime.getURL('/')).
+  if (sender.url.startsWith(extension.base)) return true;
   let url: URL;
   try {
     url = new URL(sender.url);
   } catch {
     return false;
   }
-  // Our own pages (chrome-extension://<id>, moz-extension://<uuid>: runtime.getURL's origin).
-  if (url.origin === extension.origin) return true;
   return (
     sender.tab?.id !== undefined &&
     (sender.frameId ?? 0) === 0 &&
-    OPENAI_PAGES.some((pattern) => pattern.includes(url))
+    OPENAI_PAGES.some((pattern) => pattern.includes(url.href))
   );
 }
 

@@ -26,7 +26,7 @@ export function registerHandoff(): void {
 
 const extension = () => ({
   id: browser.runtime.id,
-  origin: new URL(browser.runtime.getURL('/')).origin,
+  base: browser.runtime.getURL('/'),
 });
 
 const hasAccess = (url: string) =>
@@ -86,9 +86,11 @@ export async function handoffGranted(
   token: unknown,
   sender: MessageSender,
 ): Promise<HandoffOutcome> {
-  const { origin } = extension();
   const tabId = sender.tab?.id;
-  if (sender.id !== browser.runtime.id || !sender.url?.startsWith(`${origin}${HANDOFF_PAGE}`)) {
+  if (
+    sender.id !== browser.runtime.id ||
+    !sender.url?.startsWith(browser.runtime.getURL(HANDOFF_PAGE))
+  ) {
     throw new Error('handoffGranted: only our handoff page may say so');
   }
   if (typeof token !== 'string' || tabId === undefined) return 'clipboard';
