@@ -120,6 +120,14 @@ describe('opening an alternative with the prompt', () => {
     ]);
     await ask.waitForSelector('.handoff__denied');
     assert.match(await ask.textContent('.handoff__denied'), /paste your prompt/);
+
+    // "Just open Gemini": its home page, as is (the clipboard has the prompt).
+    const opened = radar.context.waitForEvent('request', {
+      predicate: (request) => request.url().startsWith('https://gemini.google.com/'),
+    });
+    await ask.click('button.secondary');
+    assert.equal((await opened).url(), 'https://gemini.google.com/app');
+    assert.ok(!urls().some((url) => url.includes(`${MARKER}-gemini`)), 'prompt in a URL');
   });
 
   it('types the prompt into Copilot\u2019s composer, where access is held, and sends nothing', async () => {

@@ -40,6 +40,9 @@ async function chatGptSender() {
 /** The tabs with a page in them (the fake browser starts with one empty tab). */
 const pages = async () => (await fakeBrowser.tabs.query({})).filter((tab) => tab.url);
 
+/** Waits for work a listener started (no time limit meant: a loaded CI machine is slow). */
+const eventually = (check: () => unknown) => vi.waitFor(check, { timeout: 20_000 });
+
 /**
  * Lets the listeners' work finish: the fake browser's storage and tabs answer in microtasks,
  * so all of it is done before the next task.
@@ -152,13 +155,13 @@ describe('openAlternative', () => {
     expect(injected).toEqual([]);
 
     await load(tab.id!, 'https://copilot.microsoft.com/');
-    await vi.waitFor(() => expect(injected).toHaveLength(1));
+    await eventually(() => expect(injected).toHaveLength(1));
     expect(injected[0]).toEqual({
       tabId: tab.id,
       func: fillComposer,
       args: [prompt, [...copilot.composer!], 'https://copilot.microsoft.com'],
     });
-    await vi.waitFor(async () => expect((await session()).handoffFills).toEqual({}));
+    await eventually(async () => expect((await session()).handoffFills).toEqual({}));
 
     // The page reloads: the prompt was taken, it is not typed twice.
     await load(tab.id!, 'https://copilot.microsoft.com/');
@@ -190,7 +193,7 @@ describe('openAlternative', () => {
       isWindowClosing: false,
       windowId: tab.windowId,
     });
-    await vi.waitFor(async () => expect((await session()).handoffFills).toEqual({}));
+    await eventually(async () => expect((await session()).handoffFills).toEqual({}));
   });
 });
 
@@ -220,7 +223,7 @@ describe('handoffGranted', () => {
     expect((await fakeBrowser.tabs.get(tab.id!)).url).toBe('https://gemini.google.com/app');
     expect((await session()).handoffAsks).toEqual({});
     await load(tab.id!, 'https://gemini.google.com/app');
-    await vi.waitFor(() => expect(injected).toHaveLength(1));
+    await eventually(() => expect(injected).toHaveLength(1));
     expect(injected[0]!.args[0]).toBe('Translate this');
   });
 
