@@ -153,6 +153,52 @@ describe('opening an alternative with the prompt', () => {
     await copilot.screenshot({ path: join(SHOTS, 'handoff-copilot-filled.png') });
   });
 
+  it('types the prompt even when the worker stopped while the tab was loading', async () => {
+    // MV3 stops an idle worker; the prompt waits in session storage, and the tab's load wakes
+    // the worker. The page answers late, so the worker is surely stopped before it loads.
+    const prompt = `Compare these two offers ${MARKER}-restart`;
+    const cdp = await radar.context.newCDPSession(sender);
+    const states = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) =>
+      states.push(...versions.map((version) => version.runningStatus)),
+    );
+    await cdp.send('ServiceWorker.enable');
+    radar.state.alternativePages = { delayMs: 3000 };
+    const earlier = new Set(radar.context.pages());
+    try {
+      assert.equal(
+        await send(sender, 'openAlternative', { alternativeId: 'copilot', prompt }),
+        'fill',
+      );
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await waitUntil(
+        () => states,
+        (seen) => seen.includes('stopped'),
+        { what: 'the worker stopped' },
+      );
+      const tab = await waitUntil(
+        () =>
+          radar.context
+            .pages()
+            .find(
+              (page) =>
+                !earlier.has(page) && page.url().startsWith('https://copilot.microsoft.com/'),
+            ) ?? null,
+        (page) => page !== null,
+        { what: 'the new Copilot tab' },
+      );
+      await waitUntil(
+        () => tab.evaluate(() => document.querySelector('#userInput')?.value ?? null),
+        (value) => value === prompt,
+        { what: 'the prompt typed by the restarted worker' },
+      );
+      assert.equal(await tab.evaluate(() => document.body.dataset.sent), undefined);
+    } finally {
+      radar.state.alternativePages = true;
+      await cdp.detach();
+    }
+  });
+
   it('from the ask page, Allow takes the same tab to the alternative and types the prompt', async () => {
     // Copilot's access is granted already, so the browser answers Allow at once, without a
     // dialog: the worker's granted side runs for real. The waiting prompt is put where the

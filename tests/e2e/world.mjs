@@ -213,8 +213,10 @@ export async function answer(state, href) {
   }
   // The alternatives' own pages, for the handoff tests (tests/e2e/handoff.test.mjs; shapes in
   // tests/fixtures/alternatives/PROVENANCE.md). Served only in a world that asks for them
-  // (`state.alternativePages`): Copilot's home page is also its probe target.
+  // (`state.alternativePages`: true, or `{ delayMs }` for a page that answers that much later):
+  // Copilot's home page is also its probe target.
   if (state.alternativePages && ALTERNATIVE_PAGES[url.origin + url.pathname]) {
+    if (state.alternativePages.delayMs) await sleep(state.alternativePages.delayMs);
     const body = await readFile(
       join(FIXTURES, ALTERNATIVE_PAGES[url.origin + url.pathname]),
       'utf8',
