@@ -227,11 +227,14 @@ describe('handoffGranted', () => {
     expect(injected[0]!.args[0]).toBe('Translate this');
   });
 
-  it('opens the alternative as is when access was not given after all', async () => {
+  it('leaves the page to open the alternative as is when access was not given after all', async () => {
     const injected = installBrowser([]);
+    registerHandoff();
     const { tab, token, pageSender } = await askPage('gemini', 'Translate this');
     expect(await handoffGranted(token, pageSender)).toBe('clipboard');
-    expect((await fakeBrowser.tabs.get(tab.id!)).url).toBe('https://gemini.google.com/app');
+    expect((await fakeBrowser.tabs.get(tab.id!)).url).toBe(tab.url);
+    await load(tab.id!, 'https://gemini.google.com/app');
+    await settle();
     expect(injected).toEqual([]);
   });
 

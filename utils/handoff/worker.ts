@@ -80,7 +80,8 @@ export async function openAlternative(
 
 /**
  * `handoffGranted`: our ask page got access to the alternative's site. That same tab goes to
- * the alternative, and the prompt is typed there once it has loaded.
+ * the alternative, and the prompt is typed there once it has loaded ('fill'). Otherwise
+ * ('clipboard': an expired token, or no access after all) the page opens it itself.
  */
 export async function handoffGranted(
   token: unknown,
@@ -98,11 +99,9 @@ export async function handoffGranted(
   const alternative = alternativeById(entry?.alternativeId);
   if (!entry || !alternative) return 'clipboard';
   const plan = planHandoff(alternative, entry.prompt, await hasAccess(alternative.homeUrl));
-  if (plan.outcome !== 'fill') {
-    // Not granted after all (or nothing to type): open it as is; the clipboard has the prompt.
-    await browser.tabs.update(tabId, { url: alternative.homeUrl });
-    return 'clipboard';
-  }
+  // Not granted after all (or nothing to type): the page opens the alternative as is, and the
+  // clipboard has the prompt.
+  if (plan.outcome !== 'fill') return 'clipboard';
   await holdFill(tabId, entry.prompt, alternative.id);
   await browser.tabs.update(tabId, { url: plan.url });
   return 'fill';
