@@ -7,6 +7,7 @@ import { pruneDetections, pruneHistory } from '@/utils/history';
 import { onMessage } from '@/utils/messaging';
 import { statusPageForNotification } from '@/utils/notify';
 import { bannerService } from '@/utils/banner';
+import { registerHandoff } from '@/utils/handoff/worker';
 import { syncBannerRegistration } from '@/utils/banner-registration';
 import { registerSettingsHandlers } from '@/utils/settings-worker';
 import { bannerDismissedFor, healthSnapshot } from '@/utils/storage';
@@ -48,6 +49,7 @@ export default defineBackground(() => {
   registerSettingsHandlers(radar);
   registerConnectivityWatch({ checkAll, refresh: () => radar.refresh() });
 
+  registerHandoff();
   onMessage('checkNow', () => checkAll());
   onMessage('dismissBanner', async ({ data }) => {
     await bannerDismissedFor.setValue(data);

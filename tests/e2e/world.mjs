@@ -244,6 +244,19 @@ export async function answer(state, href) {
       : response.headers;
     return { kind: 'status', ...response, headers };
   }
+  // The alternatives' own pages, for the handoff tests (tests/e2e/handoff.test.mjs; shapes in
+  // tests/fixtures/alternatives/PROVENANCE.md). Served only in a world that asks for them
+  // (`state.alternativePages`: true, or `{ delayMs }` for a page that answers that much later):
+  // Copilot's home page is also its probe target.
+  if (state.alternativePages && ALTERNATIVE_PAGES[url.origin + url.pathname]) {
+    if (state.alternativePages.delayMs) await sleep(state.alternativePages.delayMs);
+    const body = await readFile(
+      join(FIXTURES, ALTERNATIVE_PAGES[url.origin + url.pathname]),
+      'utf8',
+    );
+    state.requests.push({ alternative: url.origin, url: href, at: Date.now(), bytes: size(body) });
+    return { kind: 'page', status: 200, contentType: 'text/html', body };
+  }
   if (PROBE_ORIGINS.includes(url.origin)) {
     // 'down' answers 503; `{ delayMs }` answers as usual, that much later (a slow service).
     const probeState = state.probes[url.origin];
@@ -270,6 +283,11 @@ export async function answer(state, href) {
   }
   return null;
 }
+
+/** An alternative's page (origin + path) → its fixture, for the handoff tests. */
+const ALTERNATIVE_PAGES = {
+  'https://copilot.microsoft.com/': 'alternatives/copilot/home.html',
+};
 
 const size = (body) => Buffer.byteLength(body ?? '');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
