@@ -4,7 +4,7 @@ import { CHECK_ALARM, ensureAlarms, PRUNE_ALARM, singleFlight } from '@/utils/ch
 import { observeFieldRequests, recordFieldEvent } from '@/utils/field/observe';
 import { pruneDetections, pruneHistory } from '@/utils/history';
 import { onMessage } from '@/utils/messaging';
-import { statusPageForNotification } from '@/utils/notify';
+import { registerNotificationActions } from '@/utils/notify-actions';
 import { bannerService } from '@/utils/banner';
 import { syncBannerRegistration } from '@/utils/banner-registration';
 import { bannerDismissedFor, healthSnapshot } from '@/utils/storage';
@@ -24,11 +24,7 @@ export default defineBackground(() => {
       void pruneDetections(Date.now()).catch((error) => console.error('history', error));
     }
   });
-  browser.notifications.onClicked.addListener((id) => {
-    const url = statusPageForNotification(id);
-    if (url) void browser.tabs.create({ url });
-    void browser.notifications.clear(id);
-  });
+  registerNotificationActions();
   // The user's own requests to ChatGPT: the earliest signal there is. A request that changes
   // what its product's signal says (quiet/working/failing, or the failures counted while
   // failing) is published at once, and a failure among them makes the radar look at the
