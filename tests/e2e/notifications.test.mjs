@@ -30,16 +30,16 @@ const QUIET_NOW = {
 /** Records every notification the worker creates, options included, in the running worker. */
 function watchCreate(radar) {
   return radar.evaluate(() => {
-    if (self.createdNotifications) return;
-    self.createdNotifications = [];
+    if (globalThis.createdNotifications) return;
+    globalThis.createdNotifications = [];
     const create = chrome.notifications.create.bind(chrome.notifications);
     chrome.notifications.create = (...args) => {
-      self.createdNotifications.push(JSON.parse(JSON.stringify(args.slice(0, 2))));
+      globalThis.createdNotifications.push(JSON.parse(JSON.stringify(args.slice(0, 2))));
       return create(...args);
     };
   });
 }
-const created = (radar) => radar.evaluate(() => self.createdNotifications ?? []);
+const created = (radar) => radar.evaluate(() => globalThis.createdNotifications ?? []);
 const notificationLog = (radar) =>
   radar.evaluate(async () => (await chrome.storage.local.get('notificationLog')).notificationLog);
 
