@@ -148,4 +148,13 @@ describe('quiet hours and mutes, through a real check', () => {
       'OpenAI Login is back — down for 9 min',
     );
   });
+
+  it('never notifies about a hidden service either', async () => {
+    const create = vi.spyOn(fakeBrowser.notifications, 'create');
+    await settings.setValue({ ...DEFAULT_SETTINGS, hiddenServices: ['chatgpt', 'openai-login'] });
+    await check();
+    await step('outage');
+    await step('healthy');
+    expect(create).not.toHaveBeenCalled();
+  });
 });

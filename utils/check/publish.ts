@@ -66,7 +66,8 @@ async function notifyPaced(
   const [before, settings] = await Promise.all([notificationLog.getValue(), readSettings()]);
   const paced = paceNotifications(transitions, snapshot.services, before, now, {
     quiet: inQuietHours(settings.quietHours, new Date(now)),
-    muted: new Set(settings.mutedServices),
+    // Hidden services are never notified either (utils/settings.ts).
+    muted: new Set([...settings.mutedServices, ...settings.hiddenServices]),
   });
   await notificationLog.setValue(paced.log);
   for (const notification of notificationsFor(paced.notices, now, snapshot.services, settings)) {
