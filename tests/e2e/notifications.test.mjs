@@ -43,10 +43,22 @@ const created = (radar) => radar.evaluate(() => globalThis.createdNotifications 
 const notificationLog = (radar) =>
   radar.evaluate(async () => (await chrome.storage.local.get('notificationLog')).notificationLog);
 
-async function checkNow(popup) {
+/**
+ * Clicks "Check now" and waits until that check's snapshot is stored, then a moment more:
+ * notifications follow the snapshot, so one that is not there by then was not raised. The
+ * machine may be busy: the bound is generous, and no assertion is about speed.
+ */
+async function checkNow(radar, popup) {
+  const before = (await radar.snapshot())?.checkedAt ?? 0;
   await popup.getByRole('button', { name: 'Check now' }).click();
-  await popup.getByRole('button', { name: 'Check now' }).waitFor({ timeout: 30_000 });
+  await waitUntil(radar.snapshot, (s) => s?.checkedAt > before, {
+    timeout: 60_000,
+    what: 'the check to be stored',
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
 }
+
+const LONG = { timeout: 60_000 };
 
 describe('notifications in the quiet hours', () => {
   let radar;
@@ -54,6 +66,7 @@ describe('notifications in the quiet hours', () => {
   before(async () => {
     radar = await launch();
     await waitUntil(radar.snapshot, (s) => stateOf(s, 'chatgpt') === 'operational', {
+      ...LONG,
       what: 'ChatGPT operational',
     });
     popup = await radar.openPopup();
@@ -64,20 +77,22 @@ describe('notifications in the quiet hours', () => {
     await radar.evaluate((settings) => chrome.storage.sync.set({ settings }), QUIET_NOW);
     await watchCreate(radar);
     radar.state.openai = 'outage';
-    await checkNow(popup);
+    await checkNow(radar, popup);
     await waitUntil(radar.snapshot, (s) => stateOf(s, 'chatgpt') === 'major_outage', {
+      ...LONG,
       what: 'the outage',
     });
     const log = await waitUntil(
       () => notificationLog(radar),
       (l) => l?.chatgpt?.quiet,
       {
+        ...LONG,
         what: 'the outage held in the log',
       },
     );
     assert.equal(typeof log.chatgpt.quiet.since, 'number');
     assert.equal(log.chatgpt.told, undefined);
-    await checkNow(popup);
+    await checkNow(radar, popup);
     assert.deepEqual(await radar.notifications(), {});
     assert.deepEqual(await created(radar), []);
   });
@@ -87,9 +102,10 @@ describe('notifications in the quiet hours', () => {
       ...QUIET_NOW,
       quietHours: { ...QUIET_NOW.quietHours, enabled: false },
     });
-    await checkNow(popup);
+    await checkNow(radar, popup);
     const ids = Object.keys(
       await waitUntil(radar.notifications, (all) => Object.keys(all).length > 0, {
+        ...LONG,
         what: 'the held outage, told',
       }),
     );
@@ -100,7 +116,7 @@ describe('notifications in the quiet hours', () => {
     const log = await notificationLog(radar);
     assert.equal(log.chatgpt.quiet, undefined);
     assert.equal(log.chatgpt.told.state, 'major_outage');
-    await checkNow(popup);
+    await checkNow(radar, popup);
     assert.equal((await created(radar)).length, 1, 'told once');
   });
 });
@@ -111,6 +127,7 @@ describe('notifications for an outage and its end', () => {
   before(async () => {
     radar = await launch();
     await waitUntil(radar.snapshot, (s) => stateOf(s, 'chatgpt') === 'operational', {
+      ...LONG,
       what: 'ChatGPT operational',
     });
     popup = await radar.openPopup();
@@ -120,9 +137,10 @@ describe('notifications for an outage and its end', () => {
   it('raise one grouped notification with two buttons', async () => {
     await watchCreate(radar);
     radar.state.openai = 'outage';
-    await checkNow(popup);
+    await checkNow(radar, popup);
     const ids = Object.keys(
       await waitUntil(radar.notifications, (all) => Object.keys(all).length > 0, {
+        ...LONG,
         what: 'the outage notification',
       }),
     );
@@ -148,7 +166,7 @@ describe('notifications for an outage and its end', () => {
       await waitUntil(
         radar.notifications,
         (all) => Object.keys(all).some((id) => id.startsWith('outage|recovered|')),
-        { what: 'the recovery notification' },
+        { ...LONG, what: 'the recovery notification' },
       ),
     );
     assert.equal(ids.filter((id) => id.startsWith('outage|recovered|')).length, 1);
