@@ -91,7 +91,12 @@ export function paceNotifications(
     if (muted.has(id)) continue;
     const entry = entryOf(id);
     if (transition.kind === 'trouble') {
-      if (quiet) {
+      if (quiet && entry.told && entry.quiet?.endedAt !== undefined) {
+        // Back in trouble before the end of the one told could be told: for the user it
+        // never ended. Steps, if any, are told after the quiet hours.
+        const { quiet: _ended, ...resumed } = entry;
+        log[id] = resumed;
+      } else if (quiet) {
         log[id] = { ...entry, quiet: { since: transition.since } };
       } else if (!passed(entry.troubleAt, FLAP_WINDOW_MS, now)) {
         log[id] = { ...entry, held: true };
@@ -108,7 +113,8 @@ export function paceNotifications(
       log[id] = { ...rest, held: false };
       if (entry.quiet && entry.quiet.endedAt === undefined) delete log[id].quiet;
       if (!told || entry.held) continue;
-      if (quiet) log[id].quiet = { since: told.since, endedAt: now };
+      // In the quiet hours the told outage stays open in the log until its end is told.
+      if (quiet) log[id] = { ...log[id], told, quiet: { since: told.since, endedAt: now } };
       else notices.push({ ...transition, since: told.since, endedAt: now });
     }
     // Steps are told below, from the state last named: one undone in time is no news.
@@ -128,6 +134,7 @@ export function paceNotifications(
       if (endedAt !== undefined) {
         notices.push({ kind: 'recovered', service, since, endedAt, late: true });
         delete entry.quiet;
+        delete entry.told;
       } else if (isTrouble(state)) {
         notices.push({ kind: 'trouble', service, since, late: true });
         entry.troubleAt = now;

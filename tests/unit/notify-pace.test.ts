@@ -195,6 +195,49 @@ describe('worse and better', () => {
 });
 
 describe('mutes and quiet hours', () => {
+  it('any states, any quiet hours: starts and ends alternate, steps only between them', () => {
+    const state = fc.constantFrom<ComponentState>(
+      'operational',
+      'unknown',
+      'degraded',
+      'major_outage',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(state, fc.boolean()), { maxLength: 80 }), (checks) => {
+        const states = checks.map(([s]) => s);
+        const kinds = told(states, (minute) => ({
+          quiet: checks[minute]?.[1] ?? false,
+          muted: new Set(),
+        })).map((entry) => entry.split(':')[1]?.split(' ')[0]);
+        let open = false;
+        for (const kind of kinds) {
+          if (kind === 'trouble') expect(open).toBe(false);
+          else expect(open).toBe(true);
+          if (kind === 'trouble') open = true;
+          if (kind === 'recovered') open = false;
+        }
+        // Nothing is told in a quiet minute.
+        told(states, (minute) => ({
+          quiet: checks[minute]?.[1] ?? false,
+          muted: new Set(),
+        })).forEach((entry) => expect(checks[Number(entry.split(':')[0])]?.[1]).toBe(false));
+      }),
+    );
+  });
+
+  it('keep an outage told before them open when it comes back inside them', () => {
+    const states: ComponentState[] = [
+      ...repeat('major_outage', 5),
+      ...repeat('operational', 5),
+      ...repeat('major_outage', 20),
+    ];
+    const quiet = (minute: number) => ({
+      quiet: minute >= 3 && minute < 20,
+      muted: new Set<string>(),
+    });
+    expect(told(states, quiet)).toEqual(['0:trouble']);
+  });
+
   const quietUntil = (end: number) => (minute: number) => ({
     quiet: minute < end,
     muted: new Set<string>(),
