@@ -94,8 +94,8 @@ export function paceNotifications(
       if (quiet && entry.told && entry.quiet?.endedAt !== undefined) {
         // Back in trouble before the end of the one told could be told: for the user it
         // never ended. Steps, if any, are told after the quiet hours.
-        const { quiet: _ended, ...resumed } = entry;
-        log[id] = resumed;
+        log[id] = { ...entry };
+        delete log[id].quiet;
       } else if (quiet) {
         log[id] = { ...entry, quiet: { since: transition.since } };
       } else if (!passed(entry.troubleAt, FLAP_WINDOW_MS, now)) {
