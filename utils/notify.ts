@@ -1,73 +1,171 @@
 import { browser } from 'wxt/browser';
+import type { Alternative } from './catalog/types';
 import { findProduct } from './catalog';
-import { formatList, t } from './i18n';
-import type { Transition } from './health/episodes';
+import { stateLabel } from './health/reason-text';
+import type { ServiceHealth } from './health/types';
+import { formatList, t, tAt } from './i18n';
+import type { Notice } from './notify-pace';
+import { bestAlternative } from './notify-targets';
+import { downFor, stepLine, troubleDetail, troubleLine } from './notify-text';
+import { userOrder, type Settings } from './settings';
 
 /** One desktop notification, ready to show. */
 export interface OutageNotification {
   id: string;
   title: string;
   message: string;
+  /** Where its first button goes (Chrome): the best alternative, when there is one. */
+  alternative: Alternative | null;
+  /** Whether it offers a "Status page" button: only while something is still broken. */
+  statusButton: boolean;
 }
 
 const ID_PREFIX = 'outage';
 
+/** The groups a check's notices make: each becomes one notification. */
+const GROUPS = [
+  { group: 'trouble', kinds: ['trouble'] },
+  { group: 'change', kinds: ['worse', 'better'] },
+  { group: 'recovered', kinds: ['recovered'] },
+] as const;
+
 /**
- * The notifications for one check's transitions: one for everything that just went wrong,
- * one for everything that just recovered, so an outage that hits ChatGPT, Sora and the API
- * at once is one notification, not three. Ids carry the check time (so a repeated call for
- * the same check replaces, never duplicates) and the services (so a click knows where to go).
+ * The notifications for one check's notices: one for everything that just went wrong, one
+ * for what got worse or better, one for everything that recovered, so an outage that hits
+ * ChatGPT, Sora and the API at once is one notification, not three. The user's own tools come
+ * first. Ids carry the check time (so a repeated call for the same check replaces, never
+ * duplicates) and the services, first the one the status page is for (so a click knows where
+ * to go, even after the worker died and woke up).
  */
 export function notificationsFor(
-  transitions: readonly Transition[],
+  notices: readonly Notice[],
   checkedAt: number,
+  services: readonly ServiceHealth[] = [],
+  settings: Pick<Settings, 'myTools' | 'preferredAlternatives'> = {
+    myTools: [],
+    preferredAlternatives: [],
+  },
 ): OutageNotification[] {
+  const ordered = userOrder(notices, settings.myTools, (notice) => notice.service.id);
   const notifications: OutageNotification[] = [];
-  const trouble = transitions.filter((transition) => transition.kind === 'trouble');
-  const recovered = transitions.filter((transition) => transition.kind === 'recovered');
-  if (trouble.length > 0) {
+  for (const { group, kinds } of GROUPS) {
+    const members = ordered.filter((notice) => (kinds as readonly string[]).includes(notice.kind));
+    if (members.length === 0) continue;
+    const id = [ID_PREFIX, group, checkedAt, ...members.map(({ service }) => service.id)].join('|');
+    const stillBroken = group !== 'recovered';
     notifications.push({
-      id: [ID_PREFIX, 'trouble', checkedAt, ...trouble.map(({ service }) => service.id)].join('|'),
-      title: t('notify_troubleTitle', formatList(trouble.map(({ service }) => service.name))),
-      message: trouble
-        .map(({ service }) => {
-          const incident = service.incidents[0]?.title;
-          return `${service.name}: ${t(`state_${service.state}`)}${incident ? ` — ${incident}` : ''}`;
-        })
-        .join('\n'),
-    });
-  }
-  if (recovered.length > 0) {
-    notifications.push({
-      id: [ID_PREFIX, 'recovered', checkedAt, ...recovered.map(({ service }) => service.id)].join(
-        '|',
-      ),
-      title: t('notify_recoveredTitle', formatList(recovered.map(({ service }) => service.name))),
-      message: t('notify_recoveredMessage'),
+      id,
+      ...textOf(group, members, checkedAt),
+      alternative: stillBroken
+        ? bestAlternative(
+            members.map(({ service }) => service),
+            services,
+            settings.preferredAlternatives,
+          )
+        : null,
+      statusButton: stillBroken,
     });
   }
   return notifications;
 }
 
-/** Shows the notifications for a check's transitions. */
-export async function notifyTransitions(
-  transitions: readonly Transition[],
-  checkedAt: number,
-): Promise<void> {
-  for (const notification of notificationsFor(transitions, checkedAt)) {
-    await browser.notifications.create(notification.id, {
-      type: 'basic',
-      // Chrome drops a notification that has no icon.
-      iconUrl: browser.runtime.getURL('/icon/128.png'),
-      title: notification.title,
-      message: notification.message,
+function textOf(
+  group: (typeof GROUPS)[number]['group'],
+  members: readonly Notice[],
+  now: number,
+): { title: string; message: string } {
+  const names = formatList(members.map(({ service }) => service.name));
+  const only = members[0];
+  if (!only) return { title: '', message: '' };
+  if (group === 'trouble') {
+    if (members.length === 1)
+      return {
+        title: troubleLine(only, now),
+        message: troubleDetail(only.service) ?? t('notify_noDetail'),
+      };
+    const states = new Set(members.map(({ service }) => service.state));
+    const lines = members.map((notice) => {
+      const detail = troubleDetail(notice.service);
+      return detail ? `${troubleLine(notice, now)} — ${detail}` : troubleLine(notice, now);
     });
+    return {
+      title:
+        states.size === 1 && !members.some((notice) => notice.late)
+          ? t('notify_stateTitle', [names, stateLabel(only.service.state)])
+          : t('notify_troubleTitle', names),
+      message: lines.join('\n'),
+    };
   }
+  if (group === 'change') {
+    if (members.length === 1)
+      return {
+        title: stepLine(only),
+        message: [tAt('notify_ongoingSince', only.since, [], now), troubleDetail(only.service)]
+          .filter(Boolean)
+          .join('\n'),
+      };
+    return { title: t('notify_changedTitle', names), message: members.map(stepLine).join('\n') };
+  }
+  if (members.length === 1)
+    return {
+      title: t('notify_backTitle', [only.service.name, downFor(only, now)]),
+      message: t('notify_recoveredMessage'),
+    };
+  return {
+    title: t('notify_recoveredTitle', names),
+    message: members
+      .map((notice) => t('notify_backLine', [notice.service.name, downFor(notice, now)]))
+      .join('\n'),
+  };
 }
 
-/** The status page a notification is about, for its click. */
-export function statusPageForNotification(notificationId: string): string | undefined {
+/**
+ * Chrome shows buttons on a notification; Firefox rejects the option (and the whole
+ * notification with it), so its users click the body. Decided at build time.
+ */
+export const NOTIFICATION_BUTTONS = !import.meta.env.FIREFOX;
+
+/** The buttons' labels, in the order `notificationButtonTargets` resolves them. */
+function buttonsOf(notification: OutageNotification): { title: string }[] {
+  return [
+    ...(notification.alternative
+      ? [{ title: t('notify_openAlternative', notification.alternative.name) }]
+      : []),
+    ...(notification.statusButton ? [{ title: t('notify_statusPage') }] : []),
+  ];
+}
+
+/** What each button opens, by index: an alternative's id or the status page. */
+export type ButtonTarget = { alternative: string } | { statusPage: true };
+
+export function buttonTargetsOf(notification: OutageNotification): ButtonTarget[] {
+  return [
+    ...(notification.alternative ? [{ alternative: notification.alternative.id }] : []),
+    ...(notification.statusButton ? [{ statusPage: true as const }] : []),
+  ];
+}
+
+/** Shows one notification (with its buttons where the browser has them). */
+export async function showNotification(notification: OutageNotification): Promise<void> {
+  const buttons = NOTIFICATION_BUTTONS ? buttonsOf(notification) : [];
+  await browser.notifications.create(notification.id, {
+    type: 'basic',
+    // Chrome drops a notification that has no icon.
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: notification.title,
+    message: notification.message,
+    ...(buttons.length > 0 ? { buttons } : {}),
+  });
+}
+
+/** The service a notification is about first (its status page's), from its id. */
+export function serviceOfNotification(notificationId: string): string | undefined {
   const [prefix, , , serviceId] = notificationId.split('|');
-  if (prefix !== ID_PREFIX || !serviceId) return undefined;
-  return findProduct(serviceId)?.provider.statusPageUrl;
+  return prefix === ID_PREFIX && serviceId ? serviceId : undefined;
+}
+
+/** The status page a notification is about, for its click (catalog products). */
+export function statusPageForNotification(notificationId: string): string | undefined {
+  const serviceId = serviceOfNotification(notificationId);
+  return serviceId ? findProduct(serviceId)?.provider.statusPageUrl : undefined;
 }

@@ -2,6 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import type { SourceRead, SourceReads } from './check/source-reads';
 import type { FieldEvent } from './field/classify';
 import type { HealthSnapshot, ServiceHealth } from './health/types';
+import type { ButtonTarget } from './notify';
 import type { NotificationLog } from './notify-pace';
 import type { ProbeLog } from './probes/probe-log';
 
@@ -78,9 +79,21 @@ export const fieldEvents = storage.defineItem<FieldEvent[]>('session:fieldEvents
 
 /**
  * The notifications raised lately, by service, so a flapping page raises at most one
- * "problems" and one "back to normal" (utils/notify-pace.ts). Written by the worker only.
+ * "problems" and one "back to normal", a step is told at most once a window, and what the
+ * quiet hours held back is told once when they end (utils/notify-pace.ts). Fields added since
+ * v1 are optional: a v1 log reads as nothing told. Written by the worker only.
  */
 export const notificationLog = storage.defineItem<NotificationLog>('local:notificationLog', {
   fallback: {},
   version: 1,
 });
+
+/**
+ * What the buttons of each notification still shown open, by notification id
+ * (utils/notify-actions.ts): the worker that showed it may have died before the click.
+ * Written by the worker only.
+ */
+export const notificationButtons = storage.defineItem<Record<string, ButtonTarget[]>>(
+  'local:notificationButtons',
+  { fallback: {}, version: 1 },
+);

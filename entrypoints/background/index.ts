@@ -5,7 +5,7 @@ import { observeFieldRequests, recordFieldEvent } from '@/utils/field/observe';
 import { registerConnectivityWatch } from '@/utils/health/back-online';
 import { pruneDetections, pruneHistory } from '@/utils/history';
 import { onMessage } from '@/utils/messaging';
-import { statusPageForNotification } from '@/utils/notify';
+import { registerNotificationActions } from '@/utils/notify-actions';
 import { bannerService } from '@/utils/banner';
 import { registerHandoff } from '@/utils/handoff/worker';
 import { syncBannerRegistration } from '@/utils/banner-registration';
@@ -27,11 +27,7 @@ export default defineBackground(() => {
       void pruneDetections(Date.now()).catch((error) => console.error('history', error));
     }
   });
-  browser.notifications.onClicked.addListener((id) => {
-    const url = statusPageForNotification(id);
-    if (url) void browser.tabs.create({ url });
-    void browser.notifications.clear(id);
-  });
+  registerNotificationActions();
   // The user's own requests to ChatGPT: the earliest signal there is. A request that changes
   // what its product's signal says (quiet/working/failing, or the failures counted while
   // failing) is published at once, and a failure among them makes the radar look at the

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { settleEpisodes } from '@/utils/health/episodes';
-import type { ComponentState } from '@/utils/health/states';
+import { COMPONENT_STATES, type ComponentState } from '@/utils/health/states';
 import type { ServiceHealth } from '@/utils/health/types';
 import { serviceHealth } from '../helpers/health';
 
@@ -21,17 +22,50 @@ function run(states: ComponentState[]): string[] {
 }
 
 describe('settleEpisodes', () => {
-  it('makes exactly one transition when trouble starts and one when it ends', () => {
+  it('makes one transition when trouble starts, one when it ends, and a step for each new state between', () => {
     expect(
       run([
         'operational',
         'degraded',
         'major_outage',
+        'major_outage',
         'partial_outage',
         'operational',
         'operational',
       ]),
-    ).toEqual(['1:trouble', '4:recovered']);
+    ).toEqual(['1:trouble', '2:worse', '4:better', '5:recovered']);
+  });
+
+  it('takes unknown in between as no step: the next troubled state is compared with nothing', () => {
+    expect(run(['partial_outage', 'unknown', 'partial_outage', 'maintenance'])).toEqual([
+      '0:trouble',
+      '3:recovered',
+    ]);
+  });
+
+  it('dates each transition by its episode, a recovery by the one it ends', () => {
+    const first = settleEpisodes([], [health('degraded', 1_000)], 5_000);
+    expect(first.transitions[0]).toMatchObject({ kind: 'trouble', since: 1_000 });
+    const worse = settleEpisodes(first.services, [health('major_outage')], 65_000);
+    expect(worse.transitions[0]).toMatchObject({ kind: 'worse', since: 1_000 });
+    const over = settleEpisodes(worse.services, [health('operational')], 125_000);
+    expect(over.transitions[0]).toMatchObject({ kind: 'recovered', since: 1_000 });
+  });
+
+  it('any sequence of states: one start and one end per episode, steps only inside one', () => {
+    const state = fc.constantFrom<ComponentState>(...COMPONENT_STATES);
+    fc.assert(
+      fc.property(fc.array(state, { maxLength: 60 }), (states) => {
+        let open = false;
+        for (const entry of run(states)) {
+          const kind = entry.split(':')[1];
+          if (kind === 'trouble') expect(open).toBe(false);
+          else expect(open).toBe(true);
+          if (kind === 'trouble') open = true;
+          if (kind === 'recovered') open = false;
+        }
+      }),
+    );
   });
 
   it('does not end an outage because the status page stopped answering', () => {

@@ -51,6 +51,8 @@ describe('locales', () => {
     const twins = Object.keys(en).filter((key) => key.endsWith('Date'));
     expect(twins.sort()).toEqual([
       'banner_stateSinceDate',
+      'notify_ongoingSinceDate',
+      'notify_troubleSinceDate',
       'popup_sinceDate',
       'reason_keptLastReadDate',
       'reason_staleDate',

@@ -5,8 +5,10 @@ import { syncBannerRegistration } from '../banner-registration';
 import { computeSnapshot } from '../health/snapshot';
 import type { HealthSnapshot } from '../health/types';
 import { appendCheck, recordDetections } from '../history';
-import { notifyTransitions } from '../notify';
+import { notificationsFor, showNotification } from '../notify';
+import { rememberButtons } from '../notify-actions';
 import { paceNotifications } from '../notify-pace';
+import { inQuietHours, readSettings } from '../settings';
 import type { Transition } from '../health/episodes';
 import {
   bannerDismissedFor,
@@ -51,14 +53,25 @@ export async function publishSnapshot(
   return snapshot;
 }
 
-/** Raises the notifications for a check's transitions, flaps held back (notify-pace.ts). */
+/**
+ * Raises the notifications for a check's transitions: paced (flaps, steps), muted services
+ * and quiet hours held back (notify-pace.ts), grouped (notify.ts). The log is written before
+ * anything shows, so a worker that dies half-way never repeats a notification.
+ */
 async function notifyPaced(
   transitions: readonly Transition[],
   snapshot: HealthSnapshot,
   now: number,
 ): Promise<void> {
-  const before = await notificationLog.getValue();
-  const paced = paceNotifications(transitions, snapshot.services, before, now);
+  const [before, settings] = await Promise.all([notificationLog.getValue(), readSettings()]);
+  const paced = paceNotifications(transitions, snapshot.services, before, now, {
+    quiet: inQuietHours(settings.quietHours, new Date(now)),
+    // Hidden services are never notified either (utils/settings.ts).
+    muted: new Set([...settings.mutedServices, ...settings.hiddenServices]),
+  });
   await notificationLog.setValue(paced.log);
-  await notifyTransitions(paced.transitions, now);
+  for (const notification of notificationsFor(paced.notices, now, snapshot.services, settings)) {
+    await rememberButtons(notification);
+    await showNotification(notification);
+  }
 }
