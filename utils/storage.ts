@@ -50,11 +50,23 @@ export const sourceReads = storage.defineItem<SourceReads>('local:sourceReads', 
 
 /**
  * The ChatGPT outage the user dismissed the banner for, by the time the radar opened it
- * (`openedAt`): the banner stays away for that outage and comes back for the next. Written by
- * the worker on request.
+ * (`openedAt`), from before snoozes per site. Kept so a dismissal made before an update still
+ * holds: the worker moves it into `bannerSnoozes` and clears it (utils/banner-snooze.ts).
  */
 export const bannerDismissedFor = storage.defineItem<number | null>('local:bannerDismissedFor', {
   fallback: null,
+  version: 1,
+});
+
+/**
+ * The sites whose banner the user snoozed (utils/banner-snooze.ts): for an hour (`until`), or
+ * for one outage, by the time the radar opened it (`openedAt`). Written by the worker on the
+ * banner's request; read by the worker (to register the banner) and the banner. What
+ * `bannerDismissedFor` held, ChatGPT's outage dismissed, is carried over as ChatGPT's snooze
+ * until recovery (migrateBannerDismissal).
+ */
+export const bannerSnoozes = storage.defineItem<Record<string, unknown>>('local:bannerSnoozes', {
+  fallback: {},
   version: 1,
 });
 

@@ -5,9 +5,7 @@ import { observeFieldRequests, recordFieldEvent } from '@/utils/field/observe';
 import { pruneDetections, pruneHistory } from '@/utils/history';
 import { onMessage } from '@/utils/messaging';
 import { statusPageForNotification } from '@/utils/notify';
-import { bannerService } from '@/utils/banner';
-import { syncBannerRegistration } from '@/utils/banner-registration';
-import { bannerDismissedFor, healthSnapshot } from '@/utils/storage';
+import { registerBannerHandlers } from '@/utils/banner-handlers';
 
 export default defineBackground(() => {
   const radar = createRadar();
@@ -44,10 +42,7 @@ export default defineBackground(() => {
   });
 
   onMessage('checkNow', () => checkAll());
-  onMessage('dismissBanner', async ({ data }) => {
-    await bannerDismissedFor.setValue(data);
-    await syncBannerRegistration(bannerService(await healthSnapshot.getValue(), data) !== null);
-  });
+  registerBannerHandlers();
 
   void ensureAlarms();
 });
