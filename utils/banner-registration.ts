@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
-import { bannerSites } from './banner';
+import { bannerAllowed, bannerSites } from './banner';
 import { migrateBannerDismissal, readSnoozes } from './banner-snooze';
 import type { HealthSnapshot } from './health/types';
 import { OPENAI_SITES, type OpenAiSite } from './openai-sites';
-import { readSettings } from './settings';
+import { readSettings, type Settings } from './settings';
+import { bannerPrefs } from './storage';
 
 const BANNER_SCRIPT = '/content-scripts/banner.js';
 /** ChatGPT's keeps the id the banner had when it served ChatGPT alone: an update finds it. */
@@ -21,6 +22,7 @@ const scriptId = (site: OpenAiSite) =>
 export async function syncBanners(snapshot: HealthSnapshot | null, now: number): Promise<void> {
   await migrateBannerDismissal();
   const [settings, snoozes] = await Promise.all([readSettings(), readSnoozes()]);
+  await publishBannerPrefs(settings);
   const wanted = bannerSites(snapshot, settings, snoozes, now);
   const registered = new Set(
     (await browser.scripting.getRegisteredContentScripts()).map((script) => script.id),
@@ -55,4 +57,14 @@ export async function syncBanners(snapshot: HealthSnapshot | null, now: number):
             .catch(() => undefined),
     ),
   );
+}
+
+/** Copies what the banner needs of the settings into `bannerPrefs`, when it changed. */
+async function publishBannerPrefs(settings: Settings): Promise<void> {
+  const prefs = {
+    sites: OPENAI_SITES.filter((site) => bannerAllowed(settings, site)).map((site) => site.id),
+    preferredAlternatives: settings.preferredAlternatives,
+  };
+  const stored = await bannerPrefs.getValue();
+  if (JSON.stringify(stored) !== JSON.stringify(prefs)) await bannerPrefs.setValue(prefs);
 }

@@ -71,6 +71,18 @@ export const bannerSnoozes = storage.defineItem<Record<string, unknown>>('local:
 });
 
 /**
+ * What the banner needs of the user's settings, copied by the worker from `storage.sync` at
+ * each publish: the sites it may show on, and the alternatives the user prefers, best first.
+ * The banner reads this, never `storage.sync`: a content script reading `storage.sync` in
+ * headless Chromium made the extension's notifications vanish (tests/e2e/outage.test.mjs), and
+ * the page's script gets no more of the user's settings than the banner needs.
+ */
+export const bannerPrefs = storage.defineItem<{ sites: string[]; preferredAlternatives: string[] }>(
+  'local:bannerPrefs',
+  { fallback: { sites: [], preferredAlternatives: [] }, version: 1 },
+);
+
+/**
  * Each probe target's recent results and answered latencies (its baseline), by target id.
  * Written by the worker only.
  */

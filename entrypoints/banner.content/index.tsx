@@ -1,10 +1,10 @@
 import { render } from 'preact';
-import { bannerAllowed, bannerService, rankAlternatives } from '@/utils/banner';
+import { bannerService, rankAlternatives } from '@/utils/banner';
 import { readSnoozes } from '@/utils/banner-snooze';
 import { sendMessage } from '@/utils/messaging';
 import { OPENAI_SITE_MATCHES, siteForHost } from '@/utils/openai-sites';
-import { readSettings, settings } from '@/utils/settings';
-import { bannerDismissedFor, bannerSnoozes, healthSnapshot } from '@/utils/storage';
+import { normalizeSettings } from '@/utils/settings';
+import { bannerDismissedFor, bannerPrefs, bannerSnoozes, healthSnapshot } from '@/utils/storage';
 import { Banner } from './Banner';
 import { keepInPage } from './keep-in-page';
 import '@/components/state-dot.css';
@@ -15,7 +15,7 @@ import './style.css';
  * platform), about the product that site serves. Not in the manifest: the worker registers it
  * for a site (and injects it into that site's open tabs) only while that product is in
  * trouble and the user lets it show (utils/banner-registration.ts). Once on a page it follows
- * the snapshot, the settings and the snoozes: it updates as the outage changes, and on
+ * the snapshot, the settings (as the worker copies them, bannerPrefs) and the snoozes: it updates as the outage changes, and on
  * recovery, snooze or being turned off it removes itself and stops listening, so the next
  * outage starts a fresh one.
  *
@@ -62,16 +62,21 @@ export default defineContentScript({
     };
 
     const update = async () => {
-      const [snapshot, snoozes, userSettings] = await Promise.all([
+      const [snapshot, snoozes, prefs] = await Promise.all([
         healthSnapshot.getValue(),
         readSnoozes(),
-        readSettings(),
+        bannerPrefs.getValue(),
       ]);
       if (retired) return;
-      const service = bannerAllowed(userSettings, site)
-        ? bannerService(snapshot, site, snoozes, Date.now())
-        : null;
+      // The worker registers the banner only where the settings allow it, and copies them
+      // here (bannerPrefs): turned off since, the banner leaves.
+      const allowed = Array.isArray(prefs?.sites) && prefs.sites.includes(site.id);
+      const service = allowed ? bannerService(snapshot, site, snoozes, Date.now()) : null;
       if (!service) return retire();
+      // Validated like any stored settings: only alternative ids, at most a hundred.
+      const preferred = normalizeSettings({
+        preferredAlternatives: prefs.preferredAlternatives,
+      }).preferredAlternatives;
       if (!ui.mounted) {
         ui.mount();
         // The site's app may rebuild its page (a new route, a re-render of <body>): the
@@ -91,7 +96,7 @@ export default defineContentScript({
         <Banner
           site={site}
           service={service}
-          alternatives={rankAlternatives(snapshot, site.kind, userSettings.preferredAlternatives)}
+          alternatives={rankAlternatives(snapshot, site.kind, preferred)}
           onSnooze={snooze}
         />,
         ui.mounted!,
@@ -105,7 +110,7 @@ export default defineContentScript({
       healthSnapshot.watch(safeUpdate),
       bannerSnoozes.watch(safeUpdate),
       bannerDismissedFor.watch(safeUpdate),
-      settings.watch(safeUpdate),
+      bannerPrefs.watch(safeUpdate),
     );
     ctx.onInvalidated(retire);
     safeUpdate();

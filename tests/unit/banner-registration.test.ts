@@ -4,7 +4,7 @@ import { syncBanners } from '@/utils/banner-registration';
 import type { ComponentState } from '@/utils/health/states';
 import type { HealthSnapshot } from '@/utils/health/types';
 import { settings } from '@/utils/settings';
-import { bannerDismissedFor, bannerSnoozes } from '@/utils/storage';
+import { bannerDismissedFor, bannerPrefs, bannerSnoozes } from '@/utils/storage';
 import { serviceHealth } from '../helpers/health';
 import { installScripting } from '../helpers/scripting';
 
@@ -102,5 +102,20 @@ describe('syncBanners', () => {
     expect(scripting.registered.size).toBe(0);
     expect(await bannerDismissedFor.getValue()).toBeNull();
     expect(await bannerSnoozes.getValue()).toEqual({ chatgpt: { openedAt: 1 } });
+  });
+
+  it('copies what the banner needs of the settings where the banner reads them', async () => {
+    await settings.setValue({
+      preferredAlternatives: ['grok', 'claude'],
+      banner: { enabled: true, sites: { sora: false } },
+    } as never);
+    await syncBanners(null, NOW);
+    expect(await bannerPrefs.getValue()).toEqual({
+      sites: ['chatgpt', 'platform'],
+      preferredAlternatives: ['grok', 'claude'],
+    });
+    await settings.setValue({ banner: { enabled: false } } as never);
+    await syncBanners(null, NOW);
+    expect(await bannerPrefs.getValue()).toEqual({ sites: [], preferredAlternatives: [] });
   });
 });
