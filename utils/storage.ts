@@ -5,38 +5,45 @@ import type { HealthSnapshot, ServiceHealth } from './health/types';
 import type { NotificationLog } from './notify-pace';
 import type { ProbeLog } from './probes/probe-log';
 
+// Each item is marked pure: a bundle that does not use an item leaves it out, and with it the
+// migration WXT starts when an item is defined. The pages and the banner then never migrate
+// (write) the worker's items themselves; the worker, which uses them all, does.
+
 /** The latest health snapshot; written only by the background worker, read by every UI. */
-export const healthSnapshot = storage.defineItem<HealthSnapshot | null>('local:healthSnapshot', {
-  fallback: null,
-  version: 2,
-  migrations: {
-    // v1 predates outage identities and detection times (`openedAt`, `calmSince`,
-    // `detection`, `lastReadAt`) and used reason keys and substitutions since renamed. The
-    // worker recomputes the snapshot on its first check after an update: until then, keep the
-    // states and fill the rest, with no reasons rather than wrong ones.
-    2: (old: { checkedAt?: number; services?: Partial<ServiceHealth>[] } | null) =>
-      old && Array.isArray(old.services)
-        ? {
-            checkedAt: old.checkedAt ?? 0,
-            services: old.services.map((service): ServiceHealth => ({
-              ...(service as ServiceHealth),
-              reasons: [],
-              troubleSince: service.troubleSince ?? null,
-              openedAt: service.openedAt ?? service.troubleSince ?? null,
-              lastReadAt: service.lastReadAt ?? null,
-              calmSince: service.calmSince ?? null,
-              detection: service.detection ?? { radarAt: null, officialAt: null },
-            })),
-          }
-        : null,
+export const healthSnapshot = /* @__PURE__ */ storage.defineItem<HealthSnapshot | null>(
+  'local:healthSnapshot',
+  {
+    fallback: null,
+    version: 2,
+    migrations: {
+      // v1 predates outage identities and detection times (`openedAt`, `calmSince`,
+      // `detection`, `lastReadAt`) and used reason keys and substitutions since renamed. The
+      // worker recomputes the snapshot on its first check after an update: until then, keep the
+      // states and fill the rest, with no reasons rather than wrong ones.
+      2: (old: { checkedAt?: number; services?: Partial<ServiceHealth>[] } | null) =>
+        old && Array.isArray(old.services)
+          ? {
+              checkedAt: old.checkedAt ?? 0,
+              services: old.services.map((service): ServiceHealth => ({
+                ...(service as ServiceHealth),
+                reasons: [],
+                troubleSince: service.troubleSince ?? null,
+                openedAt: service.openedAt ?? service.troubleSince ?? null,
+                lastReadAt: service.lastReadAt ?? null,
+                calmSince: service.calmSince ?? null,
+                detection: service.detection ?? { radarAt: null, officialAt: null },
+              })),
+            }
+          : null,
+    },
   },
-});
+);
 
 /**
  * What the worker remembers of each provider's status source between checks: the last good
  * report, the last error, and when to read it next. Written by the worker only.
  */
-export const sourceReads = storage.defineItem<SourceReads>('local:sourceReads', {
+export const sourceReads = /* @__PURE__ */ storage.defineItem<SourceReads>('local:sourceReads', {
   fallback: {},
   version: 2,
   migrations: {
@@ -53,10 +60,13 @@ export const sourceReads = storage.defineItem<SourceReads>('local:sourceReads', 
  * (`openedAt`), from before snoozes per site. Kept so a dismissal made before an update still
  * holds: the worker moves it into `bannerSnoozes` and clears it (utils/banner-snooze.ts).
  */
-export const bannerDismissedFor = storage.defineItem<number | null>('local:bannerDismissedFor', {
-  fallback: null,
-  version: 1,
-});
+export const bannerDismissedFor = /* @__PURE__ */ storage.defineItem<number | null>(
+  'local:bannerDismissedFor',
+  {
+    fallback: null,
+    version: 1,
+  },
+);
 
 /**
  * The sites whose banner the user snoozed (utils/banner-snooze.ts): for an hour (`until`), or
@@ -65,10 +75,13 @@ export const bannerDismissedFor = storage.defineItem<number | null>('local:banne
  * `bannerDismissedFor` held, ChatGPT's outage dismissed, is carried over as ChatGPT's snooze
  * until recovery (migrateBannerDismissal).
  */
-export const bannerSnoozes = storage.defineItem<Record<string, unknown>>('local:bannerSnoozes', {
-  fallback: {},
-  version: 1,
-});
+export const bannerSnoozes = /* @__PURE__ */ storage.defineItem<Record<string, unknown>>(
+  'local:bannerSnoozes',
+  {
+    fallback: {},
+    version: 1,
+  },
+);
 
 /**
  * What the banner needs of the user's settings, copied by the worker from `storage.sync` at
@@ -77,16 +90,16 @@ export const bannerSnoozes = storage.defineItem<Record<string, unknown>>('local:
  * headless Chromium made the extension's notifications vanish (tests/e2e/outage.test.mjs), and
  * the page's script gets no more of the user's settings than the banner needs.
  */
-export const bannerPrefs = storage.defineItem<{ sites: string[]; preferredAlternatives: string[] }>(
-  'local:bannerPrefs',
-  { fallback: { sites: [], preferredAlternatives: [] }, version: 1 },
-);
+export const bannerPrefs = /* @__PURE__ */ storage.defineItem<{
+  sites: string[];
+  preferredAlternatives: string[];
+}>('local:bannerPrefs', { fallback: { sites: [], preferredAlternatives: [] }, version: 1 });
 
 /**
  * Each probe target's recent results and answered latencies (its baseline), by target id.
  * Written by the worker only.
  */
-export const probeLog = storage.defineItem<ProbeLog>('local:probeLog', {
+export const probeLog = /* @__PURE__ */ storage.defineItem<ProbeLog>('local:probeLog', {
   fallback: {},
   version: 1,
 });
@@ -95,7 +108,7 @@ export const probeLog = storage.defineItem<ProbeLog>('local:probeLog', {
  * The user's own recent requests to OpenAI hosts, reduced to product, path class and outcome.
  * `session:` on purpose: it outlives the worker, not the browser, and holds only 5 minutes.
  */
-export const fieldEvents = storage.defineItem<FieldEvent[]>('session:fieldEvents', {
+export const fieldEvents = /* @__PURE__ */ storage.defineItem<FieldEvent[]>('session:fieldEvents', {
   fallback: [],
   version: 1,
 });
@@ -104,7 +117,10 @@ export const fieldEvents = storage.defineItem<FieldEvent[]>('session:fieldEvents
  * The notifications raised lately, by service, so a flapping page raises at most one
  * "problems" and one "back to normal" (utils/notify-pace.ts). Written by the worker only.
  */
-export const notificationLog = storage.defineItem<NotificationLog>('local:notificationLog', {
-  fallback: {},
-  version: 1,
-});
+export const notificationLog = /* @__PURE__ */ storage.defineItem<NotificationLog>(
+  'local:notificationLog',
+  {
+    fallback: {},
+    version: 1,
+  },
+);

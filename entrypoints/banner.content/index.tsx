@@ -1,10 +1,9 @@
 import { render } from 'preact';
 import { bannerService, rankAlternatives } from '@/utils/banner';
-import { readSnoozes } from '@/utils/banner-snooze';
+import { normalizeSnoozes } from '@/utils/banner-snooze';
 import { sendMessage } from '@/utils/messaging';
 import { OPENAI_SITE_MATCHES, siteForHost } from '@/utils/openai-sites';
-import { normalizeSettings } from '@/utils/settings';
-import { bannerDismissedFor, bannerPrefs, bannerSnoozes, healthSnapshot } from '@/utils/storage';
+import { bannerPrefs, bannerSnoozes, healthSnapshot } from '@/utils/storage';
 import { Banner } from './Banner';
 import { keepInPage } from './keep-in-page';
 import '@/components/state-dot.css';
@@ -64,7 +63,9 @@ export default defineContentScript({
     const update = async () => {
       const [snapshot, snoozes, prefs] = await Promise.all([
         healthSnapshot.getValue(),
-        readSnoozes(),
+        // The worker folds a dismissal from before snoozes in on its first check after the
+        // update (migrateBannerDismissal), before it registers this script.
+        bannerSnoozes.getValue().then((stored) => normalizeSnoozes(stored)),
         bannerPrefs.getValue(),
       ]);
       if (retired) return;
@@ -73,10 +74,10 @@ export default defineContentScript({
       const allowed = Array.isArray(prefs?.sites) && prefs.sites.includes(site.id);
       const service = allowed ? bannerService(snapshot, site, snoozes, Date.now()) : null;
       if (!service) return retire();
-      // Validated like any stored settings: only alternative ids, at most a hundred.
-      const preferred = normalizeSettings({
-        preferredAlternatives: prefs.preferredAlternatives,
-      }).preferredAlternatives;
+      // Read back from storage: only strings count (they are matched against catalog ids).
+      const preferred = Array.isArray(prefs.preferredAlternatives)
+        ? prefs.preferredAlternatives.filter((id): id is string => typeof id === 'string')
+        : [];
       if (!ui.mounted) {
         ui.mount();
         // The site's app may rebuild its page (a new route, a re-render of <body>): the
@@ -109,7 +110,6 @@ export default defineContentScript({
     stopWatching.push(
       healthSnapshot.watch(safeUpdate),
       bannerSnoozes.watch(safeUpdate),
-      bannerDismissedFor.watch(safeUpdate),
       bannerPrefs.watch(safeUpdate),
     );
     ctx.onInvalidated(retire);
