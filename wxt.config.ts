@@ -5,8 +5,8 @@ import type { Plugin } from 'vite';
 
 import { PROVIDERS } from './utils/catalog';
 import { catalogHostPermissions } from './utils/catalog/hosts';
-import { CHATGPT_MATCHES } from './utils/chatgpt-pages';
 import { FIELD_URL_PATTERNS } from './utils/field/classify';
+import { OPENAI_SITE_MATCHES } from './utils/openai-sites';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -21,10 +21,15 @@ export default defineConfig({
     // outage start/end; scripting: inject the banner UI only while there is an outage;
     // webRequest: see (not change, not read) the status of the user's own ChatGPT requests.
     permissions: ['storage', 'alarms', 'notifications', 'scripting', 'webRequest'],
-    // The status pages and probe targets of the catalog, the ChatGPT hosts the banner is
-    // injected into, and the OpenAI hosts whose request outcomes we watch.
+    // The status pages and probe targets of the catalog, the OpenAI sites the banner is
+    // injected into during an outage (ChatGPT, Sora, the API's platform), and the OpenAI
+    // hosts whose request outcomes we watch.
     host_permissions: [
-      ...new Set([...catalogHostPermissions(PROVIDERS), ...CHATGPT_MATCHES, ...FIELD_URL_PATTERNS]),
+      ...new Set([
+        ...catalogHostPermissions(PROVIDERS),
+        ...OPENAI_SITE_MATCHES,
+        ...FIELD_URL_PATTERNS,
+      ]),
     ],
     // Asked for one site at a time, at the moment the user acts, never at install: a status
     // page the user adds in the options (to read it), and an alternative they open with their

@@ -1,38 +1,70 @@
-import { CHATGPT_ID } from './catalog';
 import { ALTERNATIVES } from './catalog/alternatives';
 import { OPENAI } from './catalog/openai';
-import type { Alternative } from './catalog/types';
+import type { Alternative, AlternativeKind } from './catalog/types';
+import { type BannerSnoozes, isSnoozed } from './banner-snooze';
+import { OPENAI_SITES, type OpenAiSite } from './openai-sites';
+import { type BannerSite, type Settings, userOrder } from './settings';
 import { isHealthy, isTrouble } from './health/states';
 import type { HealthSnapshot, Reason, ServiceHealth } from './health/types';
 
 /**
- * ChatGPT's status page as the catalog (code, not storage) knows it: the only origin the
+ * OpenAI's status page (ChatGPT's, Sora's and the API's) as the catalog (code, not storage) knows it: the only origin the
  * banner's incident and status links may point to, and where they lead when one does not.
  */
 export const BANNER_STATUS_PAGE_URL = OPENAI.statusPageUrl;
 
-/** The ChatGPT verdict the banner should show, or null when it should not show. */
+/**
+ * The verdict a site's banner should show (the product that site serves, while it is in
+ * trouble and the user has not snoozed it there), or null when it should not show.
+ */
 export function bannerService(
   snapshot: HealthSnapshot | null,
-  dismissedFor: number | null,
+  site: OpenAiSite,
+  snoozes: BannerSnoozes,
+  now: number,
 ): ServiceHealth | null {
-  const chatgpt = snapshot?.services.find((service) => service.id === CHATGPT_ID);
-  if (!chatgpt || !isTrouble(chatgpt.state)) return null;
-  if (chatgpt.openedAt !== null && chatgpt.openedAt === dismissedFor) return null;
-  return chatgpt;
+  const service = snapshot?.services.find(({ id }) => id === site.productId);
+  if (!service || !isTrouble(service.state)) return null;
+  if (isSnoozed(snoozes[site.id], service.openedAt, now)) return null;
+  return service;
+}
+
+/** Whether the user lets the banner show on this site (settings: banner on, and this site). */
+export const bannerAllowed = (settings: Settings, site: OpenAiSite) =>
+  settings.banner.enabled && settings.banner.sites[site.id];
+
+/** The sites whose banner should be on their pages now: allowed, in trouble, not snoozed. */
+export function bannerSites(
+  snapshot: HealthSnapshot | null,
+  settings: Settings,
+  snoozes: BannerSnoozes,
+  now: number,
+): Set<BannerSite> {
+  return new Set(
+    OPENAI_SITES.filter(
+      (site) => bannerAllowed(settings, site) && bannerService(snapshot, site, snoozes, now),
+    ).map((site) => site.id),
+  );
 }
 
 /**
- * The alternatives to offer now: those in trouble are left out, the ones known to work come
- * first, then those we cannot vouch for (unknown), in the catalog's order within each.
+ * The alternatives of one kind to offer now (chat for ChatGPT, video for Sora, api for the
+ * API): those in trouble are left out, the ones known to work come first, then those we
+ * cannot vouch for (unknown); within each, the user's preferred ones first in their order,
+ * then the catalog's order.
  */
 export function rankAlternatives(
   snapshot: HealthSnapshot | null,
-  alternatives: readonly Alternative[] = ALTERNATIVES.filter(({ kind }) => kind === 'chat'),
+  kind: AlternativeKind,
+  preferred: readonly string[] = [],
 ): Alternative[] {
   const stateOf = (alternative: Alternative) =>
     snapshot?.services.find((service) => service.id === alternative.productId)?.state ?? 'unknown';
-  const usable = alternatives.filter((alternative) => !isTrouble(stateOf(alternative)));
+  const usable = userOrder(
+    ALTERNATIVES.filter((alternative) => alternative.kind === kind),
+    preferred,
+    (alternative) => alternative.id,
+  ).filter((alternative) => !isTrouble(stateOf(alternative)));
   return [
     ...usable.filter((alternative) => isHealthy(stateOf(alternative))),
     ...usable.filter((alternative) => !isHealthy(stateOf(alternative))),

@@ -8,27 +8,36 @@ export interface OpenAiSite {
   productId: string;
   /** Which alternatives stand in for it. */
   kind: AlternativeKind;
+  /** Its hosts (https only: OpenAI serves nothing else). */
+  hosts: readonly string[];
   matches: readonly string[];
 }
 
+const site = (
+  id: BannerSite,
+  productId: string,
+  kind: AlternativeKind,
+  hosts: readonly string[],
+): OpenAiSite => ({
+  id,
+  productId,
+  kind,
+  hosts,
+  matches: hosts.map((host) => `https://${host}/*`),
+});
+
 /** Where the banner can show: each site about the product it serves. */
 export const OPENAI_SITES: readonly OpenAiSite[] = [
-  {
-    id: 'chatgpt',
-    productId: 'chatgpt',
-    kind: 'chat',
-    matches: ['https://chatgpt.com/*', 'https://chat.openai.com/*'],
-  },
-  {
-    id: 'sora',
-    productId: 'sora',
-    kind: 'video',
-    matches: ['https://sora.chatgpt.com/*', 'https://sora.com/*'],
-  },
-  {
-    id: 'platform',
-    productId: 'openai-api',
-    kind: 'api',
-    matches: ['https://platform.openai.com/*'],
-  },
+  site('chatgpt', 'chatgpt', 'chat', ['chatgpt.com', 'chat.openai.com']),
+  site('sora', 'sora', 'video', ['sora.chatgpt.com', 'sora.com']),
+  site('platform', 'openai-api', 'api', ['platform.openai.com']),
 ];
+
+/** Every page the banner can serve, as match patterns (its script's and its stylesheet's). */
+export const OPENAI_SITE_MATCHES: string[] = OPENAI_SITES.flatMap((site) => [...site.matches]);
+
+/** The site a page belongs to, by its exact host name (no subdomain of it is the site). */
+export function siteForHost(hostname: string): OpenAiSite | undefined {
+  const host = hostname.toLowerCase();
+  return OPENAI_SITES.find((site) => site.hosts.includes(host));
+}

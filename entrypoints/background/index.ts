@@ -6,11 +6,9 @@ import { registerConnectivityWatch } from '@/utils/health/back-online';
 import { pruneDetections, pruneHistory } from '@/utils/history';
 import { onMessage } from '@/utils/messaging';
 import { registerNotificationActions } from '@/utils/notify-actions';
-import { bannerService } from '@/utils/banner';
 import { registerHandoff } from '@/utils/handoff/worker';
-import { syncBannerRegistration } from '@/utils/banner-registration';
 import { registerSettingsHandlers } from '@/utils/settings-worker';
-import { bannerDismissedFor, healthSnapshot } from '@/utils/storage';
+import { registerBannerHandlers } from '@/utils/banner-handlers';
 
 export default defineBackground(() => {
   const radar = createRadar();
@@ -47,10 +45,7 @@ export default defineBackground(() => {
 
   registerHandoff();
   onMessage('checkNow', () => checkAll());
-  onMessage('dismissBanner', async ({ data }) => {
-    await bannerDismissedFor.setValue(data);
-    await syncBannerRegistration(bannerService(await healthSnapshot.getValue(), data) !== null);
-  });
+  registerBannerHandlers();
 
   void ensureAlarms();
 });

@@ -7,55 +7,68 @@ import { alternativeLink, statusLink } from '@/utils/banner-links';
 import { reasonText, stateLabel } from '@/utils/health/reason-text';
 import type { ServiceHealth } from '@/utils/health/types';
 import { formatList, t, tAt } from '@/utils/i18n';
-
-/** Prompts longer than this travel by clipboard only: URLs that long are refused by some sites. */
-const MAX_PROMPT_IN_URL = 4_000;
-
-type PromptNotice = 'copied' | 'empty' | 'unreadable' | null;
+import type { OpenAiSite } from '@/utils/openai-sites';
+import { carryPrompt, type PromptFate } from './carry-prompt';
 
 /**
  * Only the user acts through the banner. The page cannot reach into its closed shadow root,
  * but should it ever get hold of one of its elements, a scripted `.click()` or a dispatched
- * event (`isTrusted` false) neither dismisses it nor follows a link.
+ * event (`isTrusted` false) neither snoozes it nor follows a link.
  */
 const ignoreUntrusted = (event: Event) => {
   if (!event.isTrusted) event.preventDefault();
 };
 
-/** What is wrong with ChatGPT, since when, and where to go instead. Text only, never markup. */
+const PASTE_KEYS = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent)
+  ? '⌘V'
+  : 'Ctrl+V';
+
+function fateText(fate: PromptFate): string {
+  if (fate.kind === 'unreadable') return t('banner_openedWithoutPrompt', fate.name);
+  if (fate.kind === 'url') return t('banner_handoffUrl', fate.name);
+  if (fate.kind === 'fill') return t('banner_handoffFill', fate.name);
+  if (fate.kind === 'ask') return t('banner_handoffAsk');
+  return fate.copied ? t('banner_handoffClipboard', PASTE_KEYS) : t('banner_handoffNoClipboard');
+}
+
+/**
+ * What is wrong with the product this OpenAI site serves, since when, and where to go
+ * instead, with the prompt the user typed. Text only, never markup.
+ */
 export function Banner({
+  site,
   service,
   alternatives,
-  onDismiss,
+  onSnooze,
 }: {
+  site: OpenAiSite;
   service: ServiceHealth;
-  /** Healthy right now, best first (see rankAlternatives). */
+  /** Of the site's kind, working right now, best first (see rankAlternatives). */
   alternatives: readonly Alternative[];
-  onDismiss: () => void;
+  onSnooze: (length: 'hour' | 'outage') => void;
 }) {
-  const [prompt, setPrompt] = useState<string | null>(null);
-  const [notice, setNotice] = useState<PromptNotice>(null);
+  const [fate, setFate] = useState<PromptFate | null>(null);
+  const [snoozeOpen, setSnoozeOpen] = useState(false);
   const incident = service.incidents[0];
   const affected = service.affected.map((component) => component.name);
   const evidence = bannerEvidence(service);
-  const dismiss = (event: MouseEvent) => {
-    if (event.isTrusted) onDismiss();
+  const snooze = (length: 'hour' | 'outage') => (event: MouseEvent) => {
+    if (event.isTrusted) onSnooze(length);
   };
 
-  // Reads the composer only now, on the user's click, and never sends it anywhere but the
-  // clipboard and the alternative the user then picks.
-  const takePrompt = async (event: MouseEvent) => {
-    if (!event.isTrusted) return;
-    const text = readComposer();
-    if (text === undefined) return setNotice('unreadable');
-    if (!text) return setNotice('empty');
-    setPrompt(text);
-    try {
-      await navigator.clipboard.writeText(text);
-    } catch {
-      // The prompt still travels in the alternatives' links where they accept one.
-    }
-    setNotice('copied');
+  // One click takes the prompt along. The composer is read only now, on the user's own click,
+  // and goes nowhere but the clipboard and the worker that opens the alternative. A click with
+  // a modifier, or the middle button, is the browser's: the link opens the home page.
+  const open = (alternative: Alternative, home: string) => (event: MouseEvent) => {
+    if (!event.isTrusted) return event.preventDefault();
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)
+      return;
+    const prompt = readComposer(site.id);
+    if (prompt === undefined) return setFate({ kind: 'unreadable', name: alternative.name });
+    // An empty composer: nothing to carry, the link opens the alternative as is.
+    if (!prompt) return setFate(null);
+    event.preventDefault();
+    void carryPrompt(alternative, prompt, home).then(setFate);
   };
 
   return (
@@ -84,52 +97,60 @@ export function Banner({
         >
           {t('banner_statusLink')}
         </a>
-        <button
-          type="button"
-          class="banner__close"
-          onClick={dismiss}
-          aria-label={t('banner_dismiss')}
-          title={t('banner_dismiss')}
-        >
-          ×
-        </button>
+        <div class="banner__snooze">
+          <button
+            type="button"
+            class="banner__snooze-toggle"
+            aria-expanded={snoozeOpen}
+            aria-controls="banner-snooze-choices"
+            onClick={(event) => event.isTrusted && setSnoozeOpen(!snoozeOpen)}
+          >
+            {t('banner_snooze')}
+          </button>
+          {snoozeOpen && (
+            <div
+              id="banner-snooze-choices"
+              class="banner__snooze-choices"
+              role="group"
+              aria-label={t('banner_snoozeMenu')}
+              onKeyDown={(event) => event.key === 'Escape' && setSnoozeOpen(false)}
+            >
+              <button type="button" class="banner__snooze-hour" onClick={snooze('hour')}>
+                {t('banner_snoozeHour')}
+              </button>
+              <button type="button" class="banner__snooze-outage" onClick={snooze('outage')}>
+                {t('banner_snoozeOutage')}
+              </button>
+            </div>
+          )}
+        </div>
       </div>
       <div class="banner__alternatives">
         <span class="banner__try">{t('banner_tryInstead')}</span>
-        {alternatives.map((alternative) => (
-          <a
-            key={alternative.id}
-            class="banner__alternative"
-            data-alternative={alternative.id}
-            href={alternativeLink(
-              prompt && alternative.fillUrl && prompt.length <= MAX_PROMPT_IN_URL
-                ? alternative.fillUrl(prompt)
-                : alternative.homeUrl,
-              alternative.homeUrl,
-              BANNER_STATUS_PAGE_URL,
-            )}
-            target="_blank"
-            rel="noopener noreferrer"
-            onClick={ignoreUntrusted}
-          >
-            {alternative.name}
-          </a>
-        ))}
-        <button type="button" class="banner__take" onClick={takePrompt}>
-          {t('banner_takePrompt')}
-        </button>
+        {alternatives.map((alternative) => {
+          const home = alternativeLink(
+            alternative.homeUrl,
+            alternative.homeUrl,
+            BANNER_STATUS_PAGE_URL,
+          );
+          return (
+            <a
+              key={alternative.id}
+              class="banner__alternative"
+              data-alternative={alternative.id}
+              href={home}
+              target="_blank"
+              rel="noopener noreferrer"
+              onClick={open(alternative, home)}
+            >
+              {alternative.name}
+            </a>
+          );
+        })}
       </div>
-      {notice && (
-        <p class="banner__notice" role="status">
-          {t(
-            notice === 'copied'
-              ? 'banner_promptCopied'
-              : notice === 'empty'
-                ? 'banner_promptEmpty'
-                : 'banner_promptUnreadable',
-          )}
-        </p>
-      )}
+      <p class="banner__notice" role="status">
+        {fate ? fateText(fate) : t('banner_promptTravels')}
+      </p>
     </div>
   );
 }

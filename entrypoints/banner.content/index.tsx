@@ -1,40 +1,47 @@
 import { render } from 'preact';
 import { bannerService, rankAlternatives } from '@/utils/banner';
-import { CHATGPT_MATCHES } from '@/utils/chatgpt-pages';
+import { normalizeSnoozes } from '@/utils/banner-snooze';
 import { sendMessage } from '@/utils/messaging';
-import { bannerDismissedFor, healthSnapshot } from '@/utils/storage';
+import { OPENAI_SITE_MATCHES, siteForHost } from '@/utils/openai-sites';
+import { bannerPrefs, bannerSnoozes, healthSnapshot } from '@/utils/storage';
 import { Banner } from './Banner';
+import { keepInPage } from './keep-in-page';
 import '@/components/state-dot.css';
 import './style.css';
 
 /**
- * The outage banner. Not in the manifest: the worker registers it (and injects it into open
- * ChatGPT tabs) only while ChatGPT is in trouble. Once on a page it follows the snapshot: it
- * updates as the outage changes, and on recovery or dismissal it removes itself and stops
- * listening, so the next outage starts a fresh one.
+ * The outage banner, on the OpenAI site the user works on (ChatGPT, Sora, the API's
+ * platform), about the product that site serves. Not in the manifest: the worker registers it
+ * for a site (and injects it into that site's open tabs) only while that product is in
+ * trouble and the user lets it show (utils/banner-registration.ts). Once on a page it follows
+ * the snapshot, the settings (as the worker copies them, bannerPrefs) and the snoozes: it updates as the outage changes, and on
+ * recovery, snooze or being turned off it removes itself and stops listening, so the next
+ * outage starts a fresh one.
  *
- * ChatGPT's own scripts share the page with it, so the banner is one they cannot read, drive
+ * The site's own scripts share the page with it, so the banner is one they cannot read, drive
  * or hear from: its shadow root is closed (the host's `shadowRoot` is null to them, and no
  * reference to anything inside is ever put where the page can reach it), its actions answer
  * the user's own clicks only (see Banner), and it tells the page nothing: WXT's context would
  * announce every start to the page under the extension's id, so the context it gets is a
- * silent one (silent-context.ts, wired in wxt.config.ts), and a copy
- * injected again (after an update of the extension) retires the older one by its host.
+ * silent one (silent-context.ts, wired in wxt.config.ts), and a copy injected again (after an
+ * update of the extension, or after a snooze ran out) retires the older one by its host.
  */
 /** The banner's host element: the one thing of ours the page can see. */
 const BANNER_HOST = 'ai-outage-radar-banner';
 
 export default defineContentScript({
-  matches: CHATGPT_MATCHES,
+  matches: OPENAI_SITE_MATCHES,
   registration: 'runtime',
   cssInjectionMode: 'ui',
   async main(ctx) {
-    // An older copy of the banner (the extension was updated under it) makes way.
+    const site = siteForHost(location.hostname);
+    if (!site) return;
+    // An older copy of the banner makes way.
     document.querySelectorAll(BANNER_HOST).forEach((older) => older.remove());
     const ui = await createShadowRootUi<HTMLElement>(ctx, {
       name: BANNER_HOST,
       mode: 'closed',
-      // Keys typed in the banner (Tab, Enter on its buttons) stay there: ChatGPT's shortcuts
+      // Keys typed in the banner (Tab, Enter on its buttons) stay there: the site's shortcuts
       // do not fire, and the page does not learn what the user does in it.
       isolateEvents: true,
       position: 'inline',
@@ -45,7 +52,7 @@ export default defineContentScript({
     });
     const stopWatching: (() => void)[] = [];
     // Once retired, this instance never shows again: an update still reading storage when the
-    // user dismissed must not bring the banner back (the next outage injects a fresh one).
+    // user snoozed must not bring the banner back (the next outage injects a fresh one).
     let retired = false;
     const retire = () => {
       retired = true;
@@ -54,28 +61,57 @@ export default defineContentScript({
     };
 
     const update = async () => {
-      const [snapshot, dismissedFor] = await Promise.all([
+      const [snapshot, snoozes, prefs] = await Promise.all([
         healthSnapshot.getValue(),
-        bannerDismissedFor.getValue(),
+        // The worker folds a dismissal from before snoozes in on its first check after the
+        // update (migrateBannerDismissal), before it registers this script.
+        bannerSnoozes.getValue().then((stored) => normalizeSnoozes(stored)),
+        bannerPrefs.getValue(),
       ]);
       if (retired) return;
-      const service = bannerService(snapshot, dismissedFor);
+      // The worker registers the banner only where the settings allow it, and copies them
+      // here (bannerPrefs): turned off since, the banner leaves.
+      const allowed = Array.isArray(prefs?.sites) && prefs.sites.includes(site.id);
+      const service = allowed ? bannerService(snapshot, site, snoozes, Date.now()) : null;
       if (!service) return retire();
-      if (!ui.mounted) ui.mount();
-      const dismiss = () => {
+      // Read back from storage: only strings count (they are matched against catalog ids).
+      const preferred = Array.isArray(prefs.preferredAlternatives)
+        ? prefs.preferredAlternatives.filter((id): id is string => typeof id === 'string')
+        : [];
+      if (!ui.mounted) {
+        ui.mount();
+        // The site's app may rebuild its page (a new route, a re-render of <body>): the
+        // banner goes back where it was.
+        stopWatching.push(keepInPage(ui.shadowHost));
+      }
+      const snooze = (length: 'hour' | 'outage') => {
         retire();
-        if (service.openedAt !== null) void sendMessage('dismissBanner', service.openedAt);
+        if (service.openedAt !== null)
+          void sendMessage('snoozeBanner', {
+            site: site.id,
+            openedAt: service.openedAt,
+            for: length,
+          });
       };
       render(
-        <Banner service={service} alternatives={rankAlternatives(snapshot)} onDismiss={dismiss} />,
+        <Banner
+          site={site}
+          service={service}
+          alternatives={rankAlternatives(snapshot, site.kind, preferred)}
+          onSnooze={snooze}
+        />,
         ui.mounted!,
       );
     };
 
-    // The banner must never break the page: a failure leaves ChatGPT as it was.
+    // The banner must never break the page: a failure leaves the site as it was.
     const safeUpdate = () =>
       void update().catch((error) => console.warn('AI Outage Radar banner', error));
-    stopWatching.push(healthSnapshot.watch(safeUpdate), bannerDismissedFor.watch(safeUpdate));
+    stopWatching.push(
+      healthSnapshot.watch(safeUpdate),
+      bannerSnoozes.watch(safeUpdate),
+      bannerPrefs.watch(safeUpdate),
+    );
     ctx.onInvalidated(retire);
     safeUpdate();
   },

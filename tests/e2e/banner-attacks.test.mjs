@@ -18,6 +18,7 @@ import {
   ROOT,
   stateOf,
   waitForBanner,
+  waitInBanner,
   waitUntil,
 } from './harness.mjs';
 
@@ -91,9 +92,10 @@ describe('the banner under attack from the page it sits on', () => {
   });
   after(() => radar?.close());
 
-  const dismissedFor = () =>
+  /** ChatGPT's stored snooze, if any (the page must never be able to cause one). */
+  const snoozed = () =>
     radar.evaluate(
-      async () => (await chrome.storage.local.get('bannerDismissedFor')).bannerDismissedFor,
+      async () => (await chrome.storage.local.get('bannerSnoozes')).bannerSnoozes?.chatgpt,
     );
 
   it('keeps its shadow root closed: the page reads none of it', async () => {
@@ -130,9 +132,9 @@ describe('the banner under attack from the page it sits on', () => {
     await chatgpt.screenshot({ path: join(SHOTS, 'banner-closed-root.png') });
   });
 
-  it('cannot be dismissed or driven by the page, whatever it tries', async () => {
-    const close = await bannerPoint(chatgpt, '.banner__close');
-    assert.ok(close, 'the close button has a box');
+  it('cannot be snoozed or driven by the page, whatever it tries', async () => {
+    const close = await bannerPoint(chatgpt, '.banner__snooze-toggle');
+    assert.ok(close, 'the snooze button has a box');
     const tried = await chatgpt.evaluate(
       ({ host, point }) => {
         const banner = document.querySelector(host);
@@ -144,7 +146,9 @@ describe('the banner under attack from the page it sits on', () => {
             attempts.push([name, `threw ${error.name}`]);
           }
         };
-        attempt('shadowRoot', () => banner.shadowRoot?.querySelector('.banner__close')?.click());
+        attempt('shadowRoot', () =>
+          banner.shadowRoot?.querySelector('.banner__snooze-toggle')?.click(),
+        );
         attempt('light DOM', () => banner.querySelector('button')?.click());
         attempt('host click()', () => banner.click());
         attempt('elementFromPoint', () => {
@@ -184,20 +188,34 @@ describe('the banner under attack from the page it sits on', () => {
     );
     await chatgpt.waitForTimeout(500);
     assert.match(await bannerText(chatgpt), new RegExp(TITLE));
-    assert.equal(await dismissedFor(), undefined);
+    assert.equal(await bannerCount(chatgpt, '.banner__snooze-choices'), 0, 'no menu opened');
+    assert.equal(await snoozed(), undefined);
   });
 
   it('ignores a scripted click even from a page that got hold of its buttons and links', async () => {
     // What a page could do had a reference leaked: CDP hands the page's world the elements
     // themselves, and the page calls .click() on them (isTrusted false).
+    // The user opens the snooze menu; the page then clicks everything it holds, a prompt
+    // typed in the composer.
+    await chatgpt.locator('#prompt-textarea').fill('Secret plans');
+    await clickInBanner(chatgpt, '.banner__snooze-toggle');
+    await waitInBanner(chatgpt, '.banner__snooze-outage');
+    const notice = await inBanner(chatgpt, '.banner__notice');
     const opened = [];
     radar.context.on('page', (page) => opened.push(page.url()));
-    await inBanner(chatgpt, '.banner__close, .banner__take, a', (element) => element.click());
+    const clicked = await inBanner(chatgpt, 'button, a', (element) => {
+      element.click();
+      return element.className;
+    });
+    assert.ok(clicked.includes('banner__snooze-hour') && clicked.includes('banner__alternative'));
     await chatgpt.waitForTimeout(800);
     assert.deepEqual(opened, [], 'no link opened');
     assert.match(await bannerText(chatgpt), new RegExp(TITLE));
-    assert.equal(await bannerCount(chatgpt, '.banner__notice'), 0, 'no prompt taken');
-    assert.equal(await dismissedFor(), undefined);
+    assert.deepEqual(await inBanner(chatgpt, '.banner__notice'), notice, 'no prompt taken');
+    assert.equal(await snoozed(), undefined);
+    assert.equal(await bannerCount(chatgpt, '.banner__snooze-outage'), 1, 'menu still open');
+    await clickInBanner(chatgpt, '.banner__snooze-toggle');
+    await chatgpt.locator('#prompt-textarea').fill('');
   });
 
   it('posts the page no message and fires no event naming the extension', async () => {
@@ -242,12 +260,13 @@ describe('the banner under attack from the page it sits on', () => {
     for (const [, href] of alternatives) assert.match(href, /^https:\/\//);
   });
 
-  it('is dismissed by the user’s own click on its close button', async () => {
+  it('is snoozed by the user’s own clicks, until recovery', async () => {
     const { openedAt } = (await radar.snapshot()).services.find((s) => s.id === 'chatgpt');
-    await clickInBanner(chatgpt, '.banner__close');
+    await clickInBanner(chatgpt, '.banner__snooze-toggle');
+    await clickInBanner(chatgpt, '.banner__snooze-outage');
     await chatgpt.locator(BANNER_HOST).waitFor({ state: 'detached', timeout: 5_000 });
-    await waitUntil(dismissedFor, (value) => value === openedAt, {
-      what: 'the dismissal to be stored',
+    await waitUntil(snoozed, (value) => value?.openedAt === openedAt, {
+      what: 'the snooze to be stored',
     });
     const spy = await chatgpt.evaluate(() => window.__spy.leaks);
     assert.deepEqual(spy, []);

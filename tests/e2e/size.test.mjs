@@ -7,8 +7,9 @@ import { BUDGETS, measure } from '../size/measure.mjs';
 import { EXTENSION } from './harness.mjs';
 
 const API_PERMISSIONS = ['alarms', 'notifications', 'scripting', 'storage', 'webRequest'];
-// Status pages and probe targets of the catalog that do not allow CORS, ChatGPT's pages for
-// the banner, and the OpenAI hosts whose request outcomes the radar watches: nothing else.
+// Status pages and probe targets of the catalog that do not allow CORS, the OpenAI sites the
+// banner serves (ChatGPT, Sora, the API's platform), and the OpenAI hosts whose request
+// outcomes the radar watches: nothing else.
 const HOSTS = [
   'https://api.anthropic.com/*',
   'https://api.cohere.com/*',
@@ -24,6 +25,7 @@ const HOSTS = [
   'https://generativelanguage.googleapis.com/*',
   'https://groqstatus.com/*',
   'https://huggingface.co/*',
+  'https://platform.openai.com/*',
   'https://sora.chatgpt.com/*',
   'https://sora.com/*',
   'https://status.cloud.google.com/*',
@@ -76,13 +78,19 @@ describe('the built extension', () => {
       assert.equal(manifest.content_scripts, undefined);
       assert.equal(manifest.externally_connectable, undefined);
     }
-    // The banner's stylesheet is the only page-reachable file: in Chrome only from ChatGPT's
-    // pages and under a per-session URL, so no other site can probe for the extension.
+    // The banner's stylesheet is the only page-reachable file: in Chrome only from the OpenAI
+    // sites' pages and under a per-session URL, so no other site can probe for the extension.
     assert.deepEqual(chrome.web_accessible_resources, [
       {
         resources: ['content-scripts/banner.css'],
         use_dynamic_url: true,
-        matches: ['https://chatgpt.com/*', 'https://chat.openai.com/*'],
+        matches: [
+          'https://chatgpt.com/*',
+          'https://chat.openai.com/*',
+          'https://sora.chatgpt.com/*',
+          'https://sora.com/*',
+          'https://platform.openai.com/*',
+        ],
       },
     ]);
   });

@@ -281,12 +281,25 @@ export async function answer(state, href) {
     }
     return { kind: 'page', status: 404, contentType: 'text/plain', body: '' };
   }
+  // Sora's and the API platform's pages, for the banner (tests/fixtures/openai-sites): any
+  // page path answers the site's shell; the SPA routes on the client.
+  const sitePage = OPENAI_SITE_PAGES[url.origin];
+  if (sitePage && !url.pathname.startsWith('/backend') && !url.pathname.includes('.')) {
+    return { kind: 'page', status: 200, contentType: 'text/html', body: await sitePage() };
+  }
   return null;
 }
 
 /** An alternative's page (origin + path) → its fixture, for the handoff tests. */
 const ALTERNATIVE_PAGES = {
   'https://copilot.microsoft.com/': 'alternatives/copilot/home.html',
+};
+
+/** Sora's and the API platform's pages (origin) → their fixture shells, for the banner. */
+const OPENAI_SITE_PAGES = {
+  'https://sora.chatgpt.com': () => fixtureText('openai-sites/sora.html'),
+  'https://sora.com': () => fixtureText('openai-sites/sora.html'),
+  'https://platform.openai.com': () => fixtureText('openai-sites/platform.html'),
 };
 
 const size = (body) => Buffer.byteLength(body ?? '');

@@ -5,11 +5,20 @@ import type { FieldSignal } from '../field/window';
 import { isTrouble } from '../health/states';
 import type { HealthSnapshot } from '../health/types';
 import type { ProbeLog } from '../probes/probe-log';
+import { OPENAI_SITES } from '../openai-sites';
 import type { Attention } from './cadence';
 
-/** Products the banner may send the user to when ChatGPT is down. */
-const WAYS_OUT = new Set(
-  ALTERNATIVES.filter(({ kind }) => kind === 'chat').map((alternative) => alternative.productId),
+/**
+ * For each OpenAI site's product, the products its banner may send the user to when it is in
+ * trouble: alternatives of the same kind (chat for ChatGPT, video for Sora, api for the API).
+ */
+const WAYS_OUT: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  OPENAI_SITES.map((site) => [
+    site.productId,
+    new Set(
+      ALTERNATIVES.filter(({ kind }) => kind === site.kind).map(({ productId }) => productId),
+    ),
+  ]),
 );
 
 /**
@@ -37,8 +46,9 @@ export function troubledProducts(
 
 /**
  * How closely to watch one provider. In trouble: as closely as we can. Watched: while the
- * user has ChatGPT open, its provider (that is when minutes matter); and while ChatGPT is in
- * trouble, every provider of an alternative, so the banner's "works right now" is fresh.
+ * user has ChatGPT open, its provider (that is when minutes matter); and while an OpenAI
+ * site's product (ChatGPT, Sora, the API) is in trouble, every provider of an alternative of
+ * its kind, so its banner's "works right now" is fresh.
  */
 export function attentionFor(
   provider: ProviderDefinition,
@@ -46,9 +56,12 @@ export function attentionFor(
   chatGptOpen: boolean,
 ): Attention {
   const hostsChatGpt = provider.products.some((product) => product.id === CHATGPT_ID);
-  const offersWayOut = provider.products.some((product) => WAYS_OUT.has(product.id));
+  const offersWayOut = [...WAYS_OUT].some(
+    ([productId, waysOut]) =>
+      troubled.has(productId) && provider.products.some((product) => waysOut.has(product.id)),
+  );
   return {
     trouble: provider.products.some((product) => troubled.has(product.id)),
-    watching: (chatGptOpen && hostsChatGpt) || (troubled.has(CHATGPT_ID) && offersWayOut),
+    watching: (chatGptOpen && hostsChatGpt) || offersWayOut,
   };
 }

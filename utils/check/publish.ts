@@ -1,7 +1,6 @@
 import type { ProviderDefinition } from '../catalog/types';
 import { applyBadge } from '../badge';
-import { bannerService } from '../banner';
-import { syncBannerRegistration } from '../banner-registration';
+import { syncBanners } from '../banner-registration';
 import { computeSnapshot } from '../health/snapshot';
 import type { HealthSnapshot } from '../health/types';
 import { appendCheck, recordDetections } from '../history';
@@ -10,14 +9,7 @@ import { rememberButtons } from '../notify-actions';
 import { paceNotifications } from '../notify-pace';
 import { inQuietHours, readSettings } from '../settings';
 import type { Transition } from '../health/episodes';
-import {
-  bannerDismissedFor,
-  fieldEvents,
-  healthSnapshot,
-  notificationLog,
-  probeLog,
-  sourceReads,
-} from '../storage';
+import { fieldEvents, healthSnapshot, notificationLog, probeLog, sourceReads } from '../storage';
 
 /**
  * Computes the snapshot from everything stored and publishes it: storage first, then the
@@ -28,12 +20,11 @@ export async function publishSnapshot(
   providers: readonly ProviderDefinition[],
   now: number,
 ): Promise<HealthSnapshot> {
-  const [reads, probes, events, previous, dismissedFor] = await Promise.all([
+  const [reads, probes, events, previous] = await Promise.all([
     sourceReads.getValue(),
     probeLog.getValue(),
     fieldEvents.getValue(),
     healthSnapshot.getValue(),
-    bannerDismissedFor.getValue(),
   ]);
   const { snapshot, transitions } = computeSnapshot(
     providers,
@@ -46,9 +37,7 @@ export async function publishSnapshot(
     notifyPaced(transitions, snapshot, now).catch((error) => console.error('notifications', error)),
     appendCheck(snapshot).catch((error) => console.error('history', error)),
     recordDetections(snapshot).catch((error) => console.error('history', error)),
-    syncBannerRegistration(bannerService(snapshot, dismissedFor) !== null).catch((error) =>
-      console.error('banner', error),
-    ),
+    syncBanners(snapshot, now).catch((error) => console.error('banner', error)),
   ]);
   return snapshot;
 }
