@@ -49,7 +49,7 @@ describe('Firefox: an OpenAI outage, from status page to badge, popup, notificat
     assert.ok(radar.tunnels.includes('status.openai.com:443'));
 
     popup = await radar.openPopup();
-    await waitForText(popup, 'All services are operational.');
+    await waitForText(popup, 'All your AI tools work');
     const names = await popup.$$eval('.service__name', (all) => all.map((n) => n.textContent));
     for (const name of ['ChatGPT', 'Sora', 'OpenAI API', 'OpenAI Login']) {
       assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
@@ -79,7 +79,7 @@ describe('Firefox: an OpenAI outage, from status page to badge, popup, notificat
   it('sees the outage on "Check now": badge, popup, one notification', STEP, async () => {
     radar.state.openai = 'outage';
     await checkNow(popup);
-    await waitForText(popup, 'Problems: ChatGPT and OpenAI Login');
+    await waitForText(popup, '2 services in trouble: ChatGPT and OpenAI Login');
     const snapshot = await radar.snapshot();
     assert.equal(stateOf(snapshot, 'chatgpt'), 'major_outage');
     assert.equal(stateOf(snapshot, 'sora'), 'operational');
@@ -142,7 +142,7 @@ describe('Firefox: an OpenAI outage, from status page to badge, popup, notificat
   it('removes the banner and notifies once on recovery', STEP, async () => {
     radar.state.openai = 'healthy';
     await checkNow(popup);
-    await waitForText(popup, 'All services are operational.');
+    await waitForText(popup, 'All your AI tools work');
     await chatgpt.waitForFunction((tag) => !document.querySelector(tag), { polling: 100 }, BANNER);
     assert.equal(stateOf(await radar.snapshot(), 'chatgpt'), 'operational');
     await waitUntil(

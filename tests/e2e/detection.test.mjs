@@ -94,7 +94,7 @@ describe('every service, every source, and the radar seeing trouble first', () =
     }
 
     popup = await radar.openPopup();
-    await popup.getByText('All services are operational.').waitFor();
+    await popup.getByText('All your AI tools work').waitFor();
     const names = await popup.locator('.service__name').allInnerTexts();
     assert.deepEqual(names, CATALOG);
     // A service no status page covers still says why the radar thinks it works.
@@ -130,7 +130,7 @@ describe('every service, every source, and the radar seeing trouble first', () =
       /2 of your requests to ChatGPT in the last 5 minutes failed/,
     );
     await chatgpt.screenshot({ path: join(SHOTS, 'banner-field.png') });
-    await popup.getByText('Problems: ChatGPT').waitFor();
+    await popup.getByText(/^ChatGPT: /).waitFor();
     await popup.screenshot({ path: join(SHOTS, 'popup-field.png'), fullPage: true });
   });
 

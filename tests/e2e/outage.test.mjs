@@ -49,7 +49,7 @@ describe('an OpenAI outage, from status page to badge, popup, notification and b
     assert.ok(alarms.some((a) => a.name === 'check' && a.periodInMinutes === 1));
 
     popup = await radar.openPopup();
-    await popup.getByText('All services are operational.').waitFor();
+    await popup.getByText('All your AI tools work').waitFor();
     for (const name of ['ChatGPT', 'Sora', 'OpenAI API', 'OpenAI Login']) {
       await popup.locator('.service__name', { hasText: name }).waitFor();
     }
@@ -81,7 +81,7 @@ describe('an OpenAI outage, from status page to badge, popup, notification and b
     await popup.getByRole('button', { name: 'Check now' }).click();
     // The page in its real 2026 shape: only the native feed knows that Conversations and this
     // Login sit in the ChatGPT group; the incident names them by id.
-    await popup.getByText('Problems: ChatGPT and OpenAI Login').waitFor();
+    await popup.getByText('2 services in trouble: ChatGPT and OpenAI Login').waitFor();
     const snapshot = await radar.snapshot();
     assert.equal(stateOf(snapshot, 'chatgpt'), 'major_outage');
     assert.equal(stateOf(snapshot, 'sora'), 'operational');
@@ -156,7 +156,7 @@ describe('an OpenAI outage, from status page to badge, popup, notification and b
     await radar.letTimePass(60_000);
     await radar.fireCheckAlarm();
     await chatgpt.locator('ai-outage-radar-banner').waitFor({ state: 'detached', timeout: 10_000 });
-    await popup.getByText('All services are operational.').waitFor();
+    await popup.getByText('All your AI tools work').waitFor();
     await waitUntil(
       () => radar.evaluate(() => chrome.scripting.getRegisteredContentScripts()),
       (scripts) => scripts.length === 0,

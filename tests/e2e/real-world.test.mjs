@@ -42,7 +42,7 @@ describe('status.openai.com in its real 2026 shape', () => {
   it('tells a Sora outage from a ChatGPT one: Sora is named, no banner on ChatGPT', async () => {
     radar.state.openai = 'sora-outage';
     await checkNow(popup);
-    await popup.getByText('Problems: Sora').waitFor();
+    await popup.getByText(/^Sora: /).waitFor();
     const snapshot = await radar.snapshot();
     assert.equal(stateOf(snapshot, 'sora'), 'major_outage');
     assert.equal(stateOf(snapshot, 'chatgpt'), 'operational');
@@ -60,7 +60,7 @@ describe('status.openai.com in its real 2026 shape', () => {
   it('tells an API outage from a ChatGPT one', async () => {
     radar.state.openai = 'api-outage';
     await checkNow(popup);
-    await popup.getByText('Problems: OpenAI API').waitFor();
+    await popup.getByText(/^OpenAI API: /).waitFor();
     const snapshot = await radar.snapshot();
     assert.equal(stateOf(snapshot, 'openai-api'), 'partial_outage');
     assert.equal(stateOf(snapshot, 'chatgpt'), 'operational');
@@ -78,7 +78,7 @@ describe('status.openai.com in its real 2026 shape', () => {
     radar.state.openai = 'outage';
     radar.state.challenged = [PROXY];
     await checkNow(popup);
-    await popup.getByText('Problems: ChatGPT and OpenAI Login').waitFor();
+    await popup.getByText('2 services in trouble: ChatGPT and OpenAI Login').waitFor();
     const snapshot = await radar.snapshot();
     assert.equal(stateOf(snapshot, 'chatgpt'), 'major_outage');
     assert.equal(stateOf(snapshot, 'openai-api'), 'operational');
@@ -154,7 +154,7 @@ describe("Claude's status page behind a challenge", () => {
     radar.state.anthropic = 'outage';
     const popup = await radar.openPopup();
     await checkNow(popup);
-    await popup.getByText('Problems: Claude').waitFor();
+    await popup.getByText(/^Claude: /).waitFor();
     const snapshot = await radar.snapshot();
     assert.equal(stateOf(snapshot, 'claude'), 'partial_outage');
     assert.equal(stateOf(snapshot, 'claude-api'), 'operational');
