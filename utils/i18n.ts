@@ -93,3 +93,23 @@ export function formatAgo(time: number, now = Date.now()): string {
 export function formatList(items: readonly string[]): string {
   return new Intl.ListFormat(uiLanguage(), { style: 'long', type: 'conjunction' }).format(items);
 }
+
+/**
+ * How long something lasted, "47 min", "2 h 5 min", "3 days", in the UI's language (Intl
+ * units: `Intl.DurationFormat` is not in every browser we support yet). At least a minute:
+ * "down for 0 min" is not a sentence. Past two days, whole days.
+ */
+export function formatDuration(ms: number): string {
+  const total = Math.max(1, Math.round(ms / 60_000));
+  const unit = (value: number, name: 'day' | 'hour' | 'minute') =>
+    new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit: name, unitDisplay: 'short' }).format(
+      value,
+    );
+  if (total < 60) return unit(total, 'minute');
+  const hours = Math.floor(total / 60);
+  if (hours >= 48) return unit(Math.round(hours / 24), 'day');
+  const minutes = total % 60;
+  const parts =
+    minutes === 0 ? [unit(hours, 'hour')] : [unit(hours, 'hour'), unit(minutes, 'minute')];
+  return new Intl.ListFormat(uiLanguage(), { type: 'unit', style: 'narrow' }).format(parts);
+}

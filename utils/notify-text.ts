@@ -1,26 +1,8 @@
 import { bannerEvidence } from './banner';
-import { t, tAt, uiLanguage } from './i18n';
+import { formatDuration, t, tAt } from './i18n';
 import { reasonText, stateLabel } from './health/reason-text';
 import type { ServiceHealth } from './health/types';
 import type { Notice } from './notify-pace';
-
-/**
- * "47 min", "2 h 5 min" in the UI's language (Intl units: `Intl.DurationFormat` is not in
- * every browser we support yet). At least a minute: "down for 0 min" is not a sentence.
- */
-export function formatDuration(ms: number): string {
-  const total = Math.max(1, Math.round(ms / 60_000));
-  const unit = (value: number, name: 'hour' | 'minute') =>
-    new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit: name, unitDisplay: 'short' }).format(
-      value,
-    );
-  if (total < 60) return unit(total, 'minute');
-  const hours = Math.floor(total / 60);
-  const minutes = total % 60;
-  const parts =
-    minutes === 0 ? [unit(hours, 'hour')] : [unit(hours, 'hour'), unit(minutes, 'minute')];
-  return new Intl.ListFormat(uiLanguage(), { type: 'unit', style: 'narrow' }).format(parts);
-}
 
 /**
  * The one line that says why: the official incident's title, else the radar's own evidence

@@ -1,23 +1,7 @@
 import { isTrouble } from '@/utils/health/states';
 import { stateLabel } from '@/utils/health/reason-text';
 import type { HealthSnapshot, ServiceHealth } from '@/utils/health/types';
-import { formatList, t, uiLanguage } from '@/utils/i18n';
-
-/** "23 min", "2 h 5 min", "3 days" in the UI's language: how long a trouble has lasted. */
-export function formatDuration(ms: number): string {
-  const minutes = Math.max(1, Math.round(ms / 60_000));
-  const unit = (value: number, name: 'minute' | 'hour' | 'day') =>
-    new Intl.NumberFormat(uiLanguage(), { style: 'unit', unit: name, unitDisplay: 'short' }).format(
-      value,
-    );
-  if (minutes < 60) return unit(minutes, 'minute');
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) {
-    const rest = minutes % 60;
-    return rest === 0 ? unit(hours, 'hour') : `${unit(hours, 'hour')} ${unit(rest, 'minute')}`;
-  }
-  return unit(Math.round(hours / 24), 'day');
-}
+import { formatDuration, formatList, t, uiLanguage } from '@/utils/i18n';
 
 /**
  * The one sentence that answers before anything is read: all well, which service is in what

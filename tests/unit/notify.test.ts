@@ -4,7 +4,7 @@ import type { ServiceHealth } from '@/utils/health/types';
 import { buttonTargetsOf, notificationsFor, showNotification } from '@/utils/notify';
 import type { Notice } from '@/utils/notify-pace';
 import { bestAlternative } from '@/utils/notify-targets';
-import { formatDuration } from '@/utils/notify-text';
+import { formatDuration } from '@/utils/i18n';
 import { serviceHealth } from '../helpers/health';
 import { installMessages } from '../helpers/messages';
 

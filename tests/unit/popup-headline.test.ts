@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { badgeFor } from '@/utils/badge';
-import { formatDuration, headline } from '@/entrypoints/popup/headline';
+import { headline } from '@/entrypoints/popup/headline';
+import { formatDuration } from '@/utils/i18n';
 import { outagesThisWeek } from '@/entrypoints/popup/useHistory';
 import type { HealthSnapshot } from '@/utils/health/types';
 import { serviceHealth } from '../helpers/health';
