@@ -13,7 +13,7 @@ import { registerBannerHandlers } from '@/utils/banner-handlers';
 export default defineBackground(() => {
   const radar = createRadar();
   const check = singleFlight(() => radar.check());
-  const checkAll = singleFlight(() => radar.check(true));
+  const checkAll = singleFlight(() => radar.check(true), { rerun: true });
 
   // Listeners are registered synchronously so an event that wakes the worker is delivered.
   browser.runtime.onInstalled.addListener(() => void checkAll());

@@ -165,8 +165,10 @@ describe('the banner on Sora during a Sora outage', () => {
     await sora.locator('textarea').fill(prompt);
     const urls = [];
     radar.context.on('request', (request) => urls.push(request.url()));
-    const opened = radar.context.waitForEvent('request', {
-      predicate: (request) => request.url().startsWith('https://gemini.google.com/'),
+    // Gemini takes no prompt in a URL and we have no access to it yet: the worker opens our
+    // page that asks for it (tests/e2e/prompt-follows.test.mjs follows the other ways).
+    const opened = radar.context.waitForEvent('page', {
+      predicate: (page) => page.url().includes('/handoff.html?alternative=gemini-veo#'),
     });
     await clickInBanner(sora, '[data-alternative="gemini-veo"]');
     await opened;
@@ -238,11 +240,10 @@ describe('the banner on ChatGPT: snooze, settings, SPA navigation', () => {
     await chatgpt.locator('#prompt-textarea').fill(prompt);
     const urls = [];
     radar.context.on('request', (request) => urls.push(request.url()));
-    // Gemini takes no prompt in a URL: the worker opens it and fills it, or asks first, or
-    // leaves the prompt on the clipboard (and the banner opens it itself if the worker
-    // cannot answer).
-    const opened = radar.context.waitForEvent('request', {
-      predicate: (request) => request.url().startsWith('https://gemini.google.com/'),
+    // Gemini takes no prompt in a URL and we have no access to it yet: the worker opens our
+    // page that asks for it, and the prompt waits in session storage, in no URL.
+    const opened = radar.context.waitForEvent('page', {
+      predicate: (page) => page.url().includes('/handoff.html?alternative=gemini#'),
     });
     await clickInBanner(chatgpt, '[data-alternative="gemini"]');
     await opened;

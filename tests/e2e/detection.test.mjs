@@ -97,10 +97,12 @@ describe('every service, every source, and the radar seeing trouble first', () =
     await popup.getByText('All your AI tools work').waitFor();
     const names = await popup.locator('.service__name').allInnerTexts();
     assert.deepEqual(names, CATALOG);
-    // A service no status page covers still says why the radar thinks it works.
+    // A service no status page covers still says why the radar thinks it works, one click
+    // away: a healthy service is one line until opened.
     const leChat = popup.locator('.service', {
       has: popup.locator('.service__name', { hasText: /^Le Chat$/ }),
     });
+    await leChat.locator('.service__head').click();
     assert.match(await leChat.innerText(), /api\.mistral\.ai answers our check in \d+ ms/);
     await popup.screenshot({ path: join(SHOTS, 'popup-catalog.png'), fullPage: true });
   });

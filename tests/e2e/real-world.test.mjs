@@ -15,6 +15,14 @@ const rowOf = (popup, name) =>
     has: popup.locator('.service__name', { hasText: new RegExp(`^${name}$`) }),
   });
 
+/** A service's row, opened: a service not in trouble is one line until the user opens it. */
+async function openRow(popup, name) {
+  const row = rowOf(popup, name);
+  const head = row.locator('.service__head');
+  if ((await head.getAttribute('aria-expanded')) !== 'true') await head.click();
+  return row;
+}
+
 /** Checks now from the popup and waits for the check to finish. */
 async function checkNow(popup) {
   await popup.getByRole('button', { name: 'Check now' }).click();
@@ -91,7 +99,12 @@ describe('status.openai.com in its real 2026 shape', () => {
     radar.state.challenged = [];
     radar.state.openai = 'drift';
     await checkNow(popup);
-    const row = rowOf(popup, 'ChatGPT');
+    await waitUntil(
+      radar.snapshot,
+      (s) => s?.services.find((service) => service.id === 'chatgpt')?.officialState === 'unknown',
+      { what: 'ChatGPT unknown to the official page' },
+    );
+    const row = await openRow(popup, 'ChatGPT');
     await row
       .getByText("ChatGPT is not on OpenAI's status page as we know it — judged by our own checks.")
       .waitFor();
@@ -123,10 +136,17 @@ describe('status.openai.com in its real 2026 shape, in Italian', () => {
     const popup = await radar.openPopup();
     radar.state.openai = 'sora-outage';
     await popup.getByRole('button', { name: 'Controlla ora' }).click();
-    await popup.getByText('Problemi: Sora').waitFor();
+    await popup.getByText(/^Sora: /).waitFor();
     radar.state.openai = 'drift';
     await popup.getByRole('button', { name: 'Controlla ora' }).click();
-    await rowOf(popup, 'ChatGPT')
+    await waitUntil(
+      radar.snapshot,
+      (s) => s?.services.find((service) => service.id === 'chatgpt')?.officialState === 'unknown',
+      { what: 'ChatGPT unknown to the official page' },
+    );
+    await (
+      await openRow(popup, 'ChatGPT')
+    )
       .getByText(
         'ChatGPT non risulta sulla pagina di stato di OpenAI come la conosciamo: valutazione basata sui nostri controlli.',
       )

@@ -27,13 +27,30 @@ export async function ensureAlarms(): Promise<void> {
  * Wraps a task so that calls made while it runs share its result: an alarm and a "Check now"
  * click at the same moment make one check, not two. Memory-only on purpose: losing it when the
  * worker dies loses nothing.
+ *
+ * With `rerun`, a call made while the task runs is answered by one more run after it (calls
+ * made meanwhile share that one): the run under way read the pages before the call, and a
+ * user who clicks "Check now" wants what the pages say now, not a moment ago.
  */
-export function singleFlight<T>(task: () => Promise<T>): () => Promise<T> {
+export function singleFlight<T>(
+  task: () => Promise<T>,
+  { rerun = false }: { rerun?: boolean } = {},
+): () => Promise<T> {
   let running: Promise<T> | undefined;
-  return () => {
-    running ??= task().finally(() => {
+  let next: Promise<T> | undefined;
+  const start = () =>
+    (running = task().finally(() => {
       running = undefined;
-    });
-    return running;
+    }));
+  return () => {
+    if (!running) return start();
+    if (!rerun) return running;
+    next ??= running
+      .catch(() => undefined)
+      .then(() => {
+        next = undefined;
+        return running ?? start();
+      });
+    return next;
   };
 }
