@@ -40,6 +40,13 @@ describe('settings', () => {
       `chrome-extension://${radar.extensionId}/options.html`,
     );
     await welcome.close();
+    // The popup puts them first, under their own heading: Claude moves up past Sora, the
+    // OpenAI products and everything else the catalog lists before it.
+    const popup = await radar.openPopup();
+    await popup.getByRole('heading', { name: 'Your tools' }).waitFor();
+    const names = await popup.locator('.service__name').allInnerTexts();
+    assert.deepEqual(names.slice(0, 3), ['ChatGPT', 'Claude', 'Sora']);
+    await popup.close();
   });
 
   it('adds a status page by URL, and the popup shows it', async () => {
