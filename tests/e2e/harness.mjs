@@ -23,7 +23,12 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
  * Starts Chromium with the extension in a fresh fixture world. `radar.state` is that world
  * (see newWorld): tests change it to make status pages, probes and ChatGPT fail or recover.
  */
-export async function launch({ colorScheme = 'light', locale = 'en-US', world = {} } = {}) {
+export async function launch({
+  colorScheme = 'light',
+  locale = 'en-US',
+  world = {},
+  extension = EXTENSION,
+} = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'aor-e2e-'));
   // `world` sets scenarios before Chromium starts, so even the install check reads them.
   const state = Object.assign(newWorld(), world);
@@ -50,8 +55,8 @@ export async function launch({ colorScheme = 'light', locale = 'en-US', world = 
       '--disable-component-update',
       '--disable-sync',
       `--lang=${locale}`,
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       ...server.chromiumArgs,
     ],
   });
