@@ -12,12 +12,12 @@ describe('in Italian', () => {
 
   it('speaks Italian in the badge, popup and banner', async () => {
     const popup = await radar.openPopup();
-    await popup.getByText('Tutti i servizi sono operativi.').waitFor();
+    await popup.getByText('Tutti i tuoi strumenti di IA funzionano').waitFor();
     radar.state.openai = 'outage';
     const chatgpt = await radar.context.newPage();
     await chatgpt.goto('https://chatgpt.com/');
     await popup.getByRole('button', { name: 'Controlla ora' }).click();
-    await popup.getByText('Problemi: ChatGPT e OpenAI Login').waitFor();
+    await popup.getByText('2 servizi con problemi: ChatGPT e OpenAI Login').waitFor();
     assert.match(
       await popup.locator('.service').first().innerText(),
       /Interruzione grave · dalle\u00a0\d{2}:\d{2}/,
