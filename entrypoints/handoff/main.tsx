@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { uiLanguage } from '@/utils/i18n';
 import { HandoffPage } from './HandoffPage';
+import '@/components/theme.css';
 import './style.css';
 
 document.documentElement.lang = uiLanguage();

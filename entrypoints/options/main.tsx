@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { t, uiLanguage } from '@/utils/i18n';
 import { App } from './App';
+import '@/components/theme.css';
 import './style.css';
 
 document.documentElement.lang = uiLanguage();

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { t, uiLanguage } from '@/utils/i18n';
 import { Welcome } from './Welcome';
+import '@/components/theme.css';
 import '../options/style.css';
 import './style.css';
 
