@@ -13,6 +13,8 @@ import { installScripting } from '../helpers/scripting';
 
 describe('background worker', () => {
   let scenario: OpenAiScenario = 'healthy';
+  /** Status reads still under way: a check a test started may outlive its assertions. */
+  let inFlight = 0;
 
   beforeEach(() => {
     scenario = 'healthy';
@@ -20,9 +22,21 @@ describe('background worker', () => {
     globalThis.indexedDB = new IDBFactory();
     installMessages('en');
     installScripting();
-    vi.spyOn(globalThis, 'fetch').mockImplementation(fixtureFetch(() => scenario));
+    const answer = fixtureFetch(() => scenario);
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (...args) => {
+      inFlight++;
+      try {
+        return await answer(...args);
+      } finally {
+        inFlight--;
+      }
+    });
   });
-  afterEach(() => {
+  afterEach(async () => {
+    // A check started by one test (the install check reads every provider) must not publish
+    // into the next one's storage: let its reads land and its publishes run first.
+    await vi.waitFor(() => expect(inFlight).toBe(0), { timeout: 20_000 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
     vi.useRealTimers();
     removeAllListeners();
     vi.restoreAllMocks();
