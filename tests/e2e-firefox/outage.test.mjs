@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkNow, launch, ROOT, stateOf, TIMEOUT, waitForText, waitUntil } from './harness.mjs';
+import { SINCE_EN } from '../e2e/since-text.mjs';
 
 const SHOTS = join(ROOT, 'test-results');
 const BANNER = 'ai-outage-radar-banner';
@@ -94,7 +95,7 @@ describe('Firefox: an OpenAI outage, from status page to badge, popup, notificat
       return { text: service.innerText, details: details?.getAttribute('href') };
     });
     assert.match(row.text, /Major outage/);
-    assert.match(row.text, /since\s\d{1,2}:\d{2}/);
+    assert.match(row.text, SINCE_EN);
     assert.match(row.text, /Elevated errors across ChatGPT, Codex, and the API/);
     assert.match(row.text, /Affected: Conversations and Login/);
     assert.equal(row.details, 'https://status.openai.com/incidents/01JRB888M6TJVDDKGCA1YZ3ZHT');

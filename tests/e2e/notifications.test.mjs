@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launch, stateOf, waitUntil } from './harness.mjs';
+import { SINCE_EN } from './since-text.mjs';
 
 /** "HH:MM" local time, as the options page stores quiet hours (Chromium shares our TZ). */
 const hhmm = (time) => {
@@ -112,7 +113,7 @@ describe('notifications in the quiet hours', () => {
     assert.equal(ids.length, 1, ids.join(', '));
     assert.match(ids[0], /^outage\|trouble\|\d+\|chatgpt\|openai-login$/);
     const [[, options]] = await created(radar);
-    assert.match(options.message, /^ChatGPT: Major outage since\s\d{1,2}:\d{2}/);
+    assert.match(options.message, new RegExp(`^ChatGPT: Major outage ${SINCE_EN.source}`));
     const log = await notificationLog(radar);
     assert.equal(log.chatgpt.quiet, undefined);
     assert.equal(log.chatgpt.told.state, 'major_outage');

@@ -12,6 +12,7 @@ import {
   waitForBanner,
   waitUntil,
 } from './harness.mjs';
+import { SINCE_EN } from './since-text.mjs';
 
 const SHOTS = join(ROOT, 'test-results');
 
@@ -93,7 +94,7 @@ describe('an OpenAI outage, from status page to badge, popup, notification and b
     });
     const rowText = await chatgptRow.innerText();
     assert.match(rowText, /Major outage/);
-    assert.match(rowText, /since\s\d{1,2}:\d{2}/);
+    assert.match(rowText, SINCE_EN);
     assert.match(rowText, /Elevated errors across ChatGPT, Codex, and the API/);
     assert.match(rowText, /Affected: Conversations and Login/);
     assert.equal(
@@ -123,7 +124,7 @@ describe('an OpenAI outage, from status page to badge, popup, notification and b
     // The banner's shadow root is closed: the harness reads it over CDP.
     const text = await waitForBanner(chatgpt, { timeout: 5_000 });
     assert.match(text, /ChatGPT is having problems/);
-    assert.match(text, /Major outage since\s\d{1,2}:\d{2}/);
+    assert.match(text, new RegExp(`Major outage ${SINCE_EN.source}`));
     assert.match(text, /Conversations and Login/);
     const alternatives = await bannerLinks(chatgpt, '.banner__alternative');
     assert.deepEqual(alternatives, [

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launch, ROOT, stateOf, waitUntil } from './harness.mjs';
 import { seedHistory } from './history-seed.mjs';
+import { SINCE_EN, SINCE_IT } from './since-text.mjs';
 
 const SHOTS = join(ROOT, 'test-results');
 /** A popup's width here; its height is what the content asks for, up to Chrome's 600 px. */
@@ -39,7 +40,7 @@ for (const { locale, colorScheme, text } of [
     text: {
       allGood: 'All your AI tools work',
       outage: /^2 services in trouble: ChatGPT and OpenAI Login$/,
-      since: /since\s\d{1,2}:\d{2}/,
+      since: SINCE_EN,
       lead: 'Our checks saw it 12 min before the official page',
       week: '3 outages this week',
       strip: /^Last 24 hours: hours with problems, 4$/,
@@ -55,7 +56,7 @@ for (const { locale, colorScheme, text } of [
     text: {
       allGood: 'Tutti i tuoi strumenti di IA funzionano',
       outage: /^2 servizi con problemi: ChatGPT e OpenAI Login$/,
-      since: /dalle\s\d{1,2}:\d{2}/,
+      since: SINCE_IT,
       lead: "I nostri controlli l'hanno rilevato 12 min prima della pagina ufficiale",
       week: '3 interruzioni questa settimana',
       strip: /^Ultime 24 ore: ore con problemi, 4$/,
