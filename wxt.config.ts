@@ -11,7 +11,7 @@ import { OPENAI_SITE_MATCHES } from './utils/openai-sites';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact(), silentContentScripts()] }),
+  vite: () => ({ plugins: [preact(), silentContentScripts(), popupInOneRequest()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -74,6 +74,41 @@ function silentContentScripts(): Plugin {
         return silent;
       }
       return undefined;
+    },
+  };
+}
+
+/**
+ * The popup's page asks for one file only, its script: every request to an extension's own
+ * files waits its turn in the browser process, and the popup's first paint waited for them
+ * (tests/bench/paint.mjs). So its stylesheets go inline (a page's CSP allows inline styles,
+ * never inline scripts), and WXT's `virtual:wxt-html-plugins` module is dropped from it: that
+ * module only runs WXT's plugin initialiser, which the popup's one script, an unlisted-script
+ * entrypoint, already runs itself. Other pages keep their files.
+ */
+function popupInOneRequest(): Plugin {
+  return {
+    name: 'ai-outage-radar:popup-in-one-request',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { path, bundle }) {
+        if (!path.endsWith('/popup/index.html') || !bundle) return html;
+        return html
+          .replace(/<link rel="stylesheet"[^>]* href="\/([^"]+\.css)">/g, (tag, file: string) => {
+            const asset = bundle[file];
+            return asset?.type === 'asset' ? `<style>${String(asset.source)}</style>` : tag;
+          })
+          .replace(
+            /<script type="module"[^>]* src="\/([^"]+\.js)"><\/script>/g,
+            (tag, file: string) => {
+              const chunk = bundle[file];
+              const pluginsOnly =
+                chunk?.type === 'chunk' && chunk.moduleIds.includes('\0virtual:wxt-html-plugins');
+              return pluginsOnly ? '' : tag;
+            },
+          );
+      },
     },
   };
 }

@@ -1,3 +1,5 @@
+// First: starts the storage read before the rest of the popup's code is even evaluated.
+import './popup/first-read';
 import { startPopup } from './popup/main';
 
 /**

@@ -16,7 +16,7 @@ export function startPopup(): void {
 
   // Nothing is rendered until the snapshot is read: the first paint is the answer, not an
   // empty frame that the answer replaces a moment later (and no layout shift either).
-  void firstRead()
+  void firstRead
     .then(async ([local, sync]) => {
       const meta = local['healthSnapshot$'] as { v?: number } | undefined;
       // A snapshot stored by an older version goes through the item, which migrates it.

@@ -95,6 +95,29 @@ describe('the built extension', () => {
     ]);
   });
 
+  it('builds a popup page that asks for one file before it paints: its script', async () => {
+    for (const dir of [EXTENSION, join(EXTENSION, '../firefox-mv2')]) {
+      const html = await readFile(join(dir, 'popup.html'), 'utf8');
+      // Every request to an extension's own files waits its turn (wxt.config.ts): the styles
+      // are inline, and the one script is the popup's own (it starts the storage read itself).
+      assert.deepEqual(
+        [...html.matchAll(/<(script|link)\b[^>]*>/g)].map(([tag]) => tag),
+        ['<script src="/popup-app.js" defer>'],
+        dir,
+      );
+      assert.match(
+        html,
+        /<style>[^<]*\.popup\{[^<]*<\/style>/,
+        `${dir}: the popup's styles inline`,
+      );
+      assert.match(
+        html,
+        /<style>[^<]*--accent:[^<]*<\/style>/,
+        `${dir}: the shared palette inline`,
+      );
+    }
+  });
+
   it('ships no eval and no code built from strings', async () => {
     for (const dir of [EXTENSION, join(EXTENSION, '../firefox-mv2')]) {
       for (const file of await scripts(dir)) {
