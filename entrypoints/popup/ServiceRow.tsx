@@ -51,9 +51,13 @@ export function ServiceRow({ service, history }: { service: ServiceHealth; histo
         <span class="service__name">{service.name}</span>
         {trouble ? (
           <span class="service__state">
-            {stateLabel(service.state)}
+            {/* Each part unbroken: a line too short breaks between them, never inside one. */}
+            <span class="service__state-label">{stateLabel(service.state)}</span>
             {service.troubleSince !== null && (
-              <span class="service__since"> · {tAt('popup_since', service.troubleSince)}</span>
+              <>
+                {' '}
+                <span class="service__since">· {tAt('popup_since', service.troubleSince)}</span>
+              </>
             )}
           </span>
         ) : (
