@@ -37,7 +37,7 @@ const median = (values) => {
 
 /** Marks the first row's name for Element Timing as soon as it is inserted (before its paint). */
 function markFirstRow() {
-  new MutationObserver((_, observer) => {
+  new globalThis.MutationObserver((_, observer) => {
     const name = document.querySelector('.service__name');
     if (!name) return;
     name.setAttribute('elementtiming', 'first-row');
@@ -65,7 +65,7 @@ async function paints(context, url, viewport) {
             if (done()) resolve(seen);
           }).observe({ entryTypes: ['paint', 'element'] });
           // Entries from before the observer (the rows may well be painted already).
-          for (const entry of performance.getEntriesByType('paint')) {
+          for (const entry of globalThis.performance.getEntriesByType('paint')) {
             if (entry.name === 'first-contentful-paint') seen.fcp = entry.startTime;
           }
           if (done()) resolve(seen);
