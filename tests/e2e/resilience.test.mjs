@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launch, stateOf, waitForBanner, waitUntil } from './harness.mjs';
+import { SINCE_IT } from './since-text.mjs';
 
 describe('in Italian', () => {
   let radar;
@@ -20,7 +21,7 @@ describe('in Italian', () => {
     await popup.getByText('2 servizi con problemi: ChatGPT e OpenAI Login').waitFor();
     assert.match(
       await popup.locator('.service').first().innerText(),
-      /Interruzione grave · dalle\u00a0\d{2}:\d{2}/,
+      new RegExp(`Interruzione grave · ${SINCE_IT.source}`),
     );
     assert.equal((await radar.badge()).text, 'DOWN');
     // The banner's shadow root is closed: the harness reads it over CDP.
