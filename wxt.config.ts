@@ -11,6 +11,9 @@ import { OPENAI_SITE_MATCHES } from './utils/openai-sites';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The sources Mozilla's reviewers rebuild from: not the screenshots and logs that tests and
+  // `npm run demo` leave behind (both ignored by git too).
+  zip: { excludeSources: ['demo-output/**', 'test-results/**', '**/*.log'] },
   vite: () => ({ plugins: [preact(), silentContentScripts(), popupInOneRequest()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -87,9 +90,23 @@ function silentContentScripts(): Plugin {
  * entrypoint, already runs itself. Other pages keep their files.
  */
 function popupInOneRequest(): Plugin {
+  // Stylesheets now inside the popup's page: shipped as files only if another page links them.
+  const inlined = new Set<string>();
   return {
     name: 'ai-outage-radar:popup-in-one-request',
     apply: 'build',
+    enforce: 'post',
+    generateBundle(_, bundle) {
+      const pages = Object.values(bundle).filter(
+        (file) => file.type === 'asset' && file.fileName.endsWith('.html'),
+      );
+      for (const css of inlined) {
+        const linked = pages.some((page) =>
+          String(page.type === 'asset' && page.source).includes(css),
+        );
+        if (!linked) delete bundle[css];
+      }
+    },
     transformIndexHtml: {
       order: 'post',
       handler(html, { path, bundle }) {
@@ -97,7 +114,9 @@ function popupInOneRequest(): Plugin {
         return html
           .replace(/<link rel="stylesheet"[^>]* href="\/([^"]+\.css)">/g, (tag, file: string) => {
             const asset = bundle[file];
-            return asset?.type === 'asset' ? `<style>${String(asset.source)}</style>` : tag;
+            if (asset?.type !== 'asset') return tag;
+            inlined.add(file);
+            return `<style>${String(asset.source)}</style>`;
           })
           .replace(
             /<script type="module"[^>]* src="\/([^"]+\.js)"><\/script>/g,

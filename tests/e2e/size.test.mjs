@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
+import { access, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import linter from 'addons-linter';
@@ -115,6 +115,14 @@ describe('the built extension', () => {
         /<style>[^<]*--accent:[^<]*<\/style>/,
         `${dir}: the shared palette inline`,
       );
+      // Styles inlined into the popup are dropped from the package unless another page links
+      // them: every page still finds every file it links.
+      for (const page of ['options.html', 'welcome.html', 'handoff.html', 'popup.html']) {
+        const text = await readFile(join(dir, page), 'utf8');
+        for (const [, file] of text.matchAll(/(?:src|href)="\/([^"]+)"/g)) {
+          await access(join(dir, file)).catch(() => assert.fail(`${dir}/${page} links ${file}`));
+        }
+      }
     }
   });
 
