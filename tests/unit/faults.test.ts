@@ -68,6 +68,31 @@ describe('bodies no parser expects', () => {
     });
     expect(chain.ok).toBe(true);
   });
+
+  it("tries a page's other format when it answered badly, not when its host was unreachable", async () => {
+    const healthy = fixtureFetch(() => 'healthy');
+    const asked: string[] = [];
+    const primaryFails =
+      (how: () => Promise<Response>): typeof fetch =>
+      async (input) => {
+        asked.push(String(input));
+        return String(input).includes('/proxy/') ? how() : healthy(input);
+      };
+    // A 500 from the primary: the host answers, so its fallback format is worth a read.
+    const answered = await readFirstAnswering(OPENAI.sources, {
+      fetch: primaryFails(async () => new Response('oops', { status: 500 })),
+    });
+    const fallback = 'https://status.openai.com/api/v2/summary.json';
+    expect(answered.ok).toBe(true);
+    expect(asked).toContain(fallback);
+    // No connection to the host: its other format, on the same host, is not tried.
+    asked.length = 0;
+    const unreachable = await readFirstAnswering(OPENAI.sources, {
+      fetch: primaryFails(() => Promise.reject(new TypeError('Failed to fetch'))),
+    });
+    expect(unreachable).toEqual({ ok: false, error: expect.objectContaining({ code: 'network' }) });
+    expect(asked).not.toContain(fallback);
+  });
 });
 
 describe('clocks gone wrong', () => {

@@ -56,6 +56,16 @@ function readWithAdapter(source: SourceRef, options?: FetchTextOptions): Promise
   }
 }
 
+/** The origin a source is read from; a URL that does not parse is its own (the read fails). */
+function originOf(source: SourceRef): string {
+  const url = 'baseUrl' in source ? source.baseUrl : source.url;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
 /**
  * Reads a provider's sources in order and returns the first that answers: a second format
  * of the same page is a fallback, never a second opinion that costs traffic every time.
@@ -65,9 +75,16 @@ export async function readFirstAnswering(
   options?: FetchTextOptions,
 ): Promise<SourceResult & { source?: SourceRef }> {
   let last: SourceResult | undefined;
+  // A host that could not be reached at all: its other formats are not tried. They would get
+  // no answer either, and while a connection comes back in stages one of them may, giving
+  // the lesser format (a fallback that lists fewer products) for minutes, until the next read.
+  const unreachable = new Set<string>();
   for (const source of sources) {
+    const origin = originOf(source);
+    if (unreachable.has(origin)) continue;
     last = await readSource(source, options);
     if (last.ok) return { ...last, source };
+    if (last.error.code === 'network') unreachable.add(origin);
   }
   return last ?? failure('bad_shape', 'no source configured');
 }
