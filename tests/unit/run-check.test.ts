@@ -2,12 +2,13 @@ import { IDBFactory } from 'fake-indexeddb';
 import { entries } from 'idb-keyval';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PROVIDERS } from '@/utils/catalog';
 import { OPENAI } from '@/utils/catalog/openai';
 import type { ProviderDefinition } from '@/utils/catalog/types';
 import { CADENCE } from '@/utils/check/cadence';
-import { createRadar } from '@/utils/check/run-check';
+import { createRadar, RECONNECT_RETRY_MS } from '@/utils/check/run-check';
 import { historyStore, pruneHistory, HISTORY_KEEP_MS, type CheckRecord } from '@/utils/history';
-import { healthSnapshot, sourceReads } from '@/utils/storage';
+import { healthSnapshot, probeLog, sourceReads } from '@/utils/storage';
 import { fixture, fixtureFetch, type OpenAiScenario } from '../helpers/fixtures';
 import { installMessages } from '../helpers/messages';
 import { installScripting } from '../helpers/scripting';
@@ -244,5 +245,87 @@ describe('scheduling', () => {
     expect(
       (await healthSnapshot.getValue())?.services.find((s) => s.id === 'slowpoke')?.state,
     ).toBe('major_outage');
+  });
+});
+
+describe('the first check after the connection returns', () => {
+  const healthy = fixtureFetch(() => 'healthy');
+  // OpenAI and three probe-only providers: enough probes (as in the whole catalog) for a
+  // batch of network failures to read as the user's connection, not the services.
+  const providers = PROVIDERS.filter((provider) =>
+    ['openai', 'microsoft', 'mistral', 'deepseek'].includes(provider.id),
+  );
+  const probed = providers.flatMap((provider) => provider.products).filter((p) => p.probe);
+  const probeUrls = probed.map((product) => product.probe!.url);
+  let connection: 'down' | 'probes lag' | 'up' = 'down';
+  const waits: number[] = [];
+  // No connection at all, then one coming back in stages: the status page gets through
+  // while each probe's first attempt still dies at the network level.
+  const lagging = new Set<string>();
+  const network: typeof fetch = async (input) => {
+    const url = String(input);
+    if (connection === 'down') throw new TypeError('Failed to fetch');
+    if (connection === 'probes lag' && probeUrls.includes(url) && !lagging.has(url)) {
+      lagging.add(url);
+      throw new TypeError('Failed to fetch');
+    }
+    return healthy(input);
+  };
+  const radar = () =>
+    createRadar({
+      fetch: network,
+      now: () => Date.now(),
+      wait: async (ms) => void waits.push(ms),
+      providers,
+    });
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    globalThis.indexedDB = new IDBFactory();
+    installMessages('en');
+    installScripting();
+    connection = 'down';
+    lagging.clear();
+    waits.length = 0;
+  });
+
+  it('tries again, a moment later, what failed while the rest got through', async () => {
+    expect(probeUrls.length).toBeGreaterThanOrEqual(5);
+    expect((await radar().check()).offline).not.toBeNull();
+    expect((await radar().check()).offline).not.toBeNull();
+    const before = await probeLog.getValue();
+    connection = 'probes lag';
+    // Every snapshot published during the check, not only the last one.
+    const published: string[] = [];
+    const unwatch = healthSnapshot.watch((next) =>
+      published.push(...(next?.services.map((service) => service.state) ?? [])),
+    );
+    const snapshot = await radar().check();
+    unwatch();
+    expect(waits).toEqual([RECONNECT_RETRY_MS]);
+    expect(lagging.size).toBe(probeUrls.length);
+    expect(snapshot.offline).toBeNull();
+    // The failed first attempts were never news: no service called down, even for a moment.
+    expect(published.length).toBeGreaterThan(0);
+    expect(published.filter((state) => !['operational', 'unknown'].includes(state))).toEqual([]);
+    const log = await probeLog.getValue();
+    for (const product of probed) {
+      // Only the retry is recorded.
+      expect(log[product.id]?.results.length).toBe(before[product.id]!.results.length + 1);
+      expect(log[product.id]?.results.at(-1)?.outcome).toBe('answered');
+      const service = snapshot.services.find((s) => s.id === product.id);
+      expect(service?.reasons.map((reason) => reason.key)).toContain('reason_probeAnswering');
+    }
+  });
+
+  it('waits for the next alarm while nothing gets through, and retries nothing in a normal check', async () => {
+    await radar().check();
+    await radar().check();
+    expect(waits).toEqual([]);
+    connection = 'up';
+    await radar().check();
+    connection = 'probes lag';
+    await radar().check(true);
+    expect(waits).toEqual([]);
   });
 });

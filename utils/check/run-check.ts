@@ -16,10 +16,20 @@ import { attentionFor, troubledProducts } from './attention';
 /** An alarm may fire a little before a source is due; this much early still counts. */
 const DUE_SLACK_MS = 10_000;
 
+/**
+ * A connection comes back in stages: in the first check after one, a read or probe may fail
+ * at the network level while others get through. Those failures are not news (counted, they
+ * would call half the catalog down for a moment and leave it "recovering" for minutes): they
+ * are held back and tried once more this much later, and only that attempt is recorded.
+ */
+export const RECONNECT_RETRY_MS = 3_000;
+
 export interface CheckOptions {
   fetch?: typeof fetch;
   now?: () => number;
   random?: () => number;
+  /** Waits `ms` (the retry after a reconnection); a timer by default. */
+  wait?: (ms: number) => Promise<void>;
   /** Fixed providers (tests); by default each check builds them from the user's settings. */
   providers?: readonly ProviderDefinition[];
 }
@@ -55,7 +65,8 @@ export function createRadar(options: CheckOptions = {}) {
     ]);
     // Offline, every alarm retries everything, no backoff: the first check after the connection
     // returns must see all of it (utils/health/offline.ts).
-    if (snapshot?.offline) force = true;
+    const wasOffline = Boolean(snapshot?.offline);
+    if (wasOffline) force = true;
     const troubled = troubledProducts(snapshot, fieldSignals(events, now), probes);
     const watchingChatGpt = await chatGptOpen();
     const attention = (provider: ProviderDefinition) =>
@@ -79,25 +90,29 @@ export function createRadar(options: CheckOptions = {}) {
             );
         return due <= now + DUE_SLACK_MS;
       })
-      .map(async (provider) => {
+      .map((provider) => async (holdBack: boolean) => {
         const result = await readFirstAnswering(provider.sources, {
           fetch: options.fetch,
           now: clock,
         });
         const at = clock();
-        await serially(async () => {
-          const all = await sourceReads.getValue();
-          const read = recordRead(all[provider.id], result, at);
-          read.nextDueAt = nextSourceDue(
-            at,
-            sourceInterval(attention(provider), provider.pace),
-            read.error,
-            read.failures,
-            options.random,
-          );
-          await sourceReads.setValue({ ...all, [provider.id]: read });
-          await publishSnapshot(await currentProviders(), at);
-        });
+        const record = () =>
+          serially(async () => {
+            const all = await sourceReads.getValue();
+            const read = recordRead(all[provider.id], result, at);
+            read.nextDueAt = nextSourceDue(
+              at,
+              sourceInterval(attention(provider), provider.pace),
+              read.error,
+              read.failures,
+              options.random,
+            );
+            await sourceReads.setValue({ ...all, [provider.id]: read });
+            await publishSnapshot(await currentProviders(), at);
+          });
+        const unanswered =
+          !result.ok && (result.error.code === 'network' || result.error.code === 'timeout');
+        return heldBack(unanswered && holdBack, record);
       });
 
     const probeTasks = providers.flatMap((provider) =>
@@ -110,24 +125,50 @@ export function createRadar(options: CheckOptions = {}) {
             last === undefined || clockWentBack ? 0 : nextProbeDue(last, attention(provider));
           return force || due <= now + DUE_SLACK_MS;
         })
-        .map(async (product) => {
+        .map((product) => async (holdBack: boolean) => {
           const result = await probeTarget(product.probe!.url, {
             fetch: options.fetch,
             now: clock,
           });
-          await serially(async () => {
-            await probeLog.setValue(recordProbe(await probeLog.getValue(), product.id, result));
-            await publishSnapshot(await currentProviders(), clock());
-          });
+          const record = () =>
+            serially(async () => {
+              await probeLog.setValue(recordProbe(await probeLog.getValue(), product.id, result));
+              await publishSnapshot(await currentProviders(), clock());
+            });
+          return heldBack(result.cause !== 'status' && holdBack, record);
         }),
     );
 
-    await Promise.all([...sourceTasks, ...probeTasks]);
+    // Right after being offline, an attempt that got no answer at all is held back, not
+    // recorded: if something else got through, the connection is coming back and those are
+    // tried again in a moment; if nothing did, the user is still offline, and they are news.
+    const tasks = [...sourceTasks, ...probeTasks];
+    const held = (await Promise.all(tasks.map((task) => task(wasOffline)))).flatMap(
+      (record, index) => (record ? [{ record, task: tasks[index]! }] : []),
+    );
+    if (held.length > 0 && held.length < tasks.length) {
+      await (options.wait ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))))(
+        RECONNECT_RETRY_MS,
+      );
+      await Promise.all(held.map(({ task }) => task(false)));
+    } else {
+      await Promise.all(held.map(({ record }) => record()));
+    }
     // Publish once more even when nothing was due: time alone can make a reading stale.
     return refresh();
   }
 
   return { check, refresh };
+}
+
+/** A task's record when it is held back, or null once it has recorded itself. */
+async function heldBack(
+  holdBack: boolean,
+  record: () => Promise<unknown>,
+): Promise<(() => Promise<unknown>) | null> {
+  if (holdBack) return record;
+  await record();
+  return null;
 }
 
 /** Whether the user has ChatGPT open: the host permission lets us ask without "tabs". */
