@@ -6,7 +6,7 @@ import type { Plugin } from 'vite';
 import { PROVIDERS } from './utils/catalog';
 import { catalogHostPermissions } from './utils/catalog/hosts';
 import { FIELD_URL_PATTERNS } from './utils/field/classify';
-import { OPENAI_SITE_MATCHES } from './utils/openai-sites';
+import { OPENAI_SITE_MATCHES } from './utils/catalog/openai-sites';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({

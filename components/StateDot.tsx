@@ -1,4 +1,4 @@
-import type { ComponentState } from '@/utils/health/states';
+import type { ComponentState } from '@/utils/core/states';
 import { stateLabel } from '@/utils/health/reason-text';
 
 /**

@@ -1,6 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { HealthSnapshot } from './health/types';
-import type { BannerSite } from './settings';
+import type { BannerSite } from './settings/settings';
 import type { SourceRef } from './sources';
 
 /** How an alternative was opened with the user's prompt (the banner says so). */

@@ -1,9 +1,9 @@
 import { storage } from 'wxt/utils/storage';
-import type { SourceRead, SourceReads } from './check/source-reads';
+import type { SourceRead, SourceReads } from './sources/reads';
 import type { FieldEvent } from './field/classify';
 import type { HealthSnapshot, ServiceHealth } from './health/types';
-import type { ButtonTarget } from './notify';
-import type { NotificationLog } from './notify-pace';
+import type { ButtonTarget } from './notify/notifications';
+import type { NotificationLog } from './notify/pace';
 import type { ProbeLog } from './probes/probe-log';
 
 // Each item is marked pure: a bundle that does not use an item leaves it out, and with it the

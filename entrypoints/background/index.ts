@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import { createRadar } from '@/utils/check/run-check';
 import { CHECK_ALARM, ensureAlarms, PRUNE_ALARM, singleFlight } from '@/utils/check/schedule';
-import { observeFieldRequests, recordFieldEvent } from '@/utils/field/observe';
-import { registerConnectivityWatch } from '@/utils/health/back-online';
-import { pruneDetections, pruneHistory } from '@/utils/history';
+import { observeFieldRequests, recordFieldEvent } from '@/utils/field/background';
+import { registerConnectivityWatch } from '@/utils/health/background';
+import { pruneDetections, pruneHistory } from '@/utils/history/store';
 import { onMessage } from '@/utils/messaging';
-import { registerNotificationActions } from '@/utils/notify-actions';
-import { registerHandoff } from '@/utils/handoff/worker';
-import { registerSettingsHandlers } from '@/utils/settings-worker';
-import { registerBannerHandlers } from '@/utils/banner-handlers';
+import { registerNotificationActions } from '@/utils/notify/background';
+import { registerHandoff } from '@/utils/handoff/background';
+import { registerSettingsHandlers } from '@/utils/settings/background';
+import { registerBannerHandlers } from '@/utils/banner/background';
 
 export default defineBackground(() => {
   const radar = createRadar();

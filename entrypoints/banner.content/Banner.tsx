@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { StateDot } from '@/components/StateDot';
 import type { Alternative } from '@/utils/catalog/types';
-import { readComposer } from '@/utils/chatgpt-composer';
-import { BANNER_STATUS_PAGE_URL, bannerEvidence } from '@/utils/banner';
-import { alternativeLink, statusLink } from '@/utils/banner-links';
+import { readComposer } from '@/utils/banner/composer';
+import { BANNER_STATUS_PAGE_URL, bannerEvidence } from '@/utils/banner/decision';
+import { alternativeLink, statusLink } from '@/utils/banner/links';
 import { reasonText, stateLabel } from '@/utils/health/reason-text';
 import type { ServiceHealth } from '@/utils/health/types';
-import { formatList, t, tAt } from '@/utils/i18n';
-import type { OpenAiSite } from '@/utils/openai-sites';
+import { formatList, t, tAt } from '@/utils/core/i18n';
+import type { OpenAiSite } from '@/utils/catalog/openai-sites';
 import { carryPrompt, type PromptFate } from './carry-prompt';
 
 /**

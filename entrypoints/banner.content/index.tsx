@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import { bannerService, rankAlternatives } from '@/utils/banner';
-import { normalizeSnoozes } from '@/utils/banner-snooze';
+import { bannerService, rankAlternatives } from '@/utils/banner/decision';
+import { normalizeSnoozes } from '@/utils/banner/snooze';
 import { sendMessage } from '@/utils/messaging';
-import { OPENAI_SITE_MATCHES, siteForHost } from '@/utils/openai-sites';
+import { OPENAI_SITE_MATCHES, siteForHost } from '@/utils/catalog/openai-sites';
 import { bannerPrefs, bannerSnoozes, healthSnapshot } from '@/utils/storage';
 import { Banner } from './Banner';
 import { keepInPage } from './keep-in-page';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/core/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { peekAsk, type PendingPrompt } from '@/utils/handoff/pending';
 import { originPattern } from '@/utils/handoff/plan';

@@ -1,5 +1,5 @@
-import { t } from '@/utils/i18n';
-import { BANNER_SITES, type BannerSite, type Settings } from '@/utils/settings';
+import { t } from '@/utils/core/i18n';
+import { BANNER_SITES, type BannerSite, type Settings } from '@/utils/settings/settings';
 import type { SettingsEdit } from './types';
 
 const SITE_NAMES: Record<BannerSite, string> = {

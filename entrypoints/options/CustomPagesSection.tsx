@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { customId } from '@/utils/custom-pages';
-import { t, type MessageKey } from '@/utils/i18n';
+import { customId } from '@/utils/custom-pages/providers';
+import { t, type MessageKey } from '@/utils/core/i18n';
 import { sendMessage, type StatusPageDetection } from '@/utils/messaging';
-import type { CustomStatusPage, Settings } from '@/utils/settings';
-import { isComponentState } from '@/utils/health/states';
-import { alreadyAdded, sourceOrigin, withPage } from './custom-page-edits';
+import type { CustomStatusPage, Settings } from '@/utils/settings/settings';
+import { isComponentState } from '@/utils/core/states';
+import { alreadyAdded, sourceOrigin, withPage } from '../../utils/custom-pages/edits';
 import type { SettingsEdit } from './types';
 
 type Step =

@@ -1,6 +1,6 @@
-import type { ComponentState } from '@/utils/health/states';
-import { isTrouble } from '@/utils/health/states';
-import { t, uiLanguage } from '@/utils/i18n';
+import type { ComponentState } from '@/utils/core/states';
+import { isTrouble } from '@/utils/core/states';
+import { t, uiLanguage } from '@/utils/core/i18n';
 
 /** Colours of the strip: those of the state dots and the badge; grey where nothing is known. */
 const COLORS: Record<ComponentState, string> = {

@@ -1,7 +1,7 @@
-import { isTrouble } from '@/utils/health/states';
+import { isTrouble } from '@/utils/core/states';
 import { stateLabel } from '@/utils/health/reason-text';
 import type { HealthSnapshot, ServiceHealth } from '@/utils/health/types';
-import { formatDuration, formatList, t, uiLanguage } from '@/utils/i18n';
+import { formatDuration, formatList, t, uiLanguage } from '@/utils/core/i18n';
 
 /**
  * The one sentence that answers before anything is read: all well, which service is in what

@@ -1,8 +1,8 @@
 import { firstRead } from './first-read';
 import { render } from 'preact';
 import type { HealthSnapshot } from '@/utils/health/types';
-import { t, uiLanguage } from '@/utils/i18n';
-import { normalizeSettings } from '@/utils/settings';
+import { t, uiLanguage } from '@/utils/core/i18n';
+import { normalizeSettings } from '@/utils/settings/settings';
 import { healthSnapshot } from '@/utils/storage';
 import { App } from './App';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { DetectionRecord } from '@/utils/history';
+import type { DetectionRecord } from '@/utils/history/store';
 import type { HourRecord } from '@/utils/history/rollup';
 
 export interface PopupHistory {
@@ -18,7 +18,7 @@ export function useHistory(checkedAt: number | null): PopupHistory | null {
     let active = true;
     // Loaded after the first paint too: IndexedDB's client is no part of it.
     const read = () =>
-      import('@/utils/history')
+      import('@/utils/history/store')
         .then(({ readHours, readDetections }) =>
           Promise.all([readHours(Date.now()), readDetections()]),
         )

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CHATGPT_ID, PROVIDERS } from '@/utils/catalog';
 import type { ProductDefinition } from '@/utils/catalog/types';
-import { t } from '@/utils/i18n';
-import { readSettings, updateSettings } from '@/utils/settings';
+import { t } from '@/utils/core/i18n';
+import { readSettings, updateSettings } from '@/utils/settings/settings';
 
 /**
  * The tools offered here: the catalog's chat, code and API products. A product that stands

@@ -3,8 +3,8 @@
 import { performance } from 'node:perf_hooks';
 import { PROVIDERS } from '../../utils/catalog';
 import type { ProviderDefinition } from '../../utils/catalog/types';
-import type { SourceReads } from '../../utils/check/source-reads';
-import { CADENCE } from '../../utils/check/cadence';
+import type { SourceReads } from '../../utils/sources/reads';
+import { CADENCE } from '../../utils/cadence/cadence';
 import type { FieldEvent } from '../../utils/field/classify';
 import { computeSnapshot } from '../../utils/health/snapshot';
 import type { ServiceHealth } from '../../utils/health/types';

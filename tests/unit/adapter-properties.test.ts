@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PROVIDERS } from '@/utils/catalog';
 import { readProduct } from '@/utils/health/official';
-import { isComponentState } from '@/utils/health/states';
+import { isComponentState } from '@/utils/core/states';
 import { parseBetterStackIndex } from '@/utils/sources/betterstack';
 import { parseFeed } from '@/utils/sources/feed';
 import { parseGoogleIncidents } from '@/utils/sources/google';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROVIDERS } from '@/utils/catalog';
 import { attentionFor, troubledProducts } from '@/utils/check/attention';
-import { CADENCE, sourceInterval, staleAfter } from '@/utils/check/cadence';
+import { CADENCE, sourceInterval, staleAfter } from '@/utils/cadence/cadence';
 import { officialReading } from '@/utils/health/official';
 import type { ProbeResult } from '@/utils/probes/probe';
 import { serviceHealth } from '../helpers/health';

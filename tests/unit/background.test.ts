@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { CHECK_ALARM, PRUNE_ALARM } from '@/utils/check/schedule';
 import { removeAllListeners } from '@/utils/messaging';
-import { statusPageForNotification } from '@/utils/notify';
+import { statusPageForNotification } from '@/utils/notify/notifications';
 import type { FieldRequestDetails } from '@/utils/field/classify';
 import { fieldEvents, healthSnapshot } from '@/utils/storage';
 import { fixtureFetch, type OpenAiScenario } from '../helpers/fixtures';

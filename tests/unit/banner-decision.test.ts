@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bannerEvidence, bannerService, bannerSites, rankAlternatives } from '@/utils/banner';
-import type { BannerSnoozes } from '@/utils/banner-snooze';
-import type { ComponentState } from '@/utils/health/states';
+import { bannerEvidence, bannerService, bannerSites, rankAlternatives } from '@/utils/banner/decision';
+import type { BannerSnoozes } from '@/utils/banner/snooze';
+import type { ComponentState } from '@/utils/core/states';
 import type { HealthSnapshot } from '@/utils/health/types';
-import { OPENAI_SITES } from '@/utils/openai-sites';
-import { DEFAULT_SETTINGS, normalizeSettings } from '@/utils/settings';
+import { OPENAI_SITES } from '@/utils/catalog/openai-sites';
+import { DEFAULT_SETTINGS, normalizeSettings } from '@/utils/settings/settings';
 import { serviceHealth } from '../helpers/health';
 
 const chatgptSite = OPENAI_SITES.find((site) => site.id === 'chatgpt')!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BANNER_STATUS_PAGE_URL } from '@/utils/banner';
-import { alternativeLink, linkOn, statusLink } from '@/utils/banner-links';
+import { BANNER_STATUS_PAGE_URL } from '@/utils/banner/decision';
+import { alternativeLink, linkOn, statusLink } from '@/utils/banner/links';
 import { ALTERNATIVES } from '@/utils/catalog/alternatives';
 
 const STATUS = 'https://status.openai.com';

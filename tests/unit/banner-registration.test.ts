@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { syncBanners } from '@/utils/banner-registration';
-import type { ComponentState } from '@/utils/health/states';
+import { syncBanners } from '@/utils/banner/registration';
+import type { ComponentState } from '@/utils/core/states';
 import type { HealthSnapshot } from '@/utils/health/types';
-import { settings } from '@/utils/settings';
+import { settings } from '@/utils/settings/settings';
 import { bannerDismissedFor, bannerPrefs, bannerSnoozes } from '@/utils/storage';
 import { serviceHealth } from '../helpers/health';
 import { installScripting } from '../helpers/scripting';

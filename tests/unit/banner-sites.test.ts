@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { registerBannerHandlers } from '@/utils/banner-handlers';
+import { registerBannerHandlers } from '@/utils/banner/background';
 import { PROVIDERS } from '@/utils/catalog';
 import { attentionFor } from '@/utils/check/attention';
 import { removeAllListeners, sendMessage } from '@/utils/messaging';
-import { OPENAI_SITE_MATCHES, siteForHost } from '@/utils/openai-sites';
+import { OPENAI_SITE_MATCHES, siteForHost } from '@/utils/catalog/openai-sites';
 import { bannerSnoozes, healthSnapshot } from '@/utils/storage';
 import { serviceHealth } from '../helpers/health';
 import { installScripting } from '../helpers/scripting';

@@ -8,7 +8,7 @@ import {
   SNOOZE_HOUR_MS,
   snoozeOf,
   storeSnooze,
-} from '@/utils/banner-snooze';
+} from '@/utils/banner/snooze';
 import { bannerDismissedFor, bannerSnoozes } from '@/utils/storage';
 
 describe('snooze decisions', () => {

@@ -4,7 +4,7 @@ import { parseBetterStackIndex, readBetterStack } from '@/utils/sources/betterst
 import { HUGGING_FACE as HUGGING_FACE_PROVIDER } from '@/utils/catalog/others';
 import type { ComponentMatcher } from '@/utils/catalog/types';
 import { readProduct } from '@/utils/health/official';
-import { COMPONENT_STATES } from '@/utils/health/states';
+import { COMPONENT_STATES } from '@/utils/core/states';
 import type { SourceReport } from '@/utils/sources/types';
 import { fixture, fixturesAt } from '../helpers/fixtures';
 

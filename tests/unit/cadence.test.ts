@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CADENCE, nextProbeDue, nextSourceDue, sourceInterval } from '@/utils/check/cadence';
+import { CADENCE, nextProbeDue, nextSourceDue, sourceInterval } from '@/utils/cadence/cadence';
 import type { SourceError } from '@/utils/sources/types';
 
 const NOW = Date.parse('2025-06-10T14:00:00Z');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ANTHROPIC } from '@/utils/catalog/anthropic';
 import { GITHUB, GROQ, PERPLEXITY } from '@/utils/catalog/others';
 import type { ProviderDefinition } from '@/utils/catalog/types';
-import { recordRead } from '@/utils/check/source-reads';
+import { recordRead } from '@/utils/sources/reads';
 import { officialReading } from '@/utils/health/official';
 import { readFirstAnswering } from '@/utils/sources';
 import { fixture } from '../helpers/fixtures';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateSources, detectStatusPage, pageName } from '@/utils/settings/detect-status-page';
+import { candidateSources, detectStatusPage, pageName } from '@/utils/custom-pages/detect';
 import { fixturesAt } from '../helpers/fixtures';
 
 /** Every capture at its real URL, as the worker would find it on the web. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { settleEpisodes } from '@/utils/health/episodes';
-import { COMPONENT_STATES, type ComponentState } from '@/utils/health/states';
+import { COMPONENT_STATES, type ComponentState } from '@/utils/core/states';
 import type { ServiceHealth } from '@/utils/health/types';
 import { serviceHealth } from '../helpers/health';
 

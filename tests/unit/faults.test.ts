@@ -10,7 +10,7 @@ import {
   historyStore,
   pruneDetections,
   type DetectionRecord,
-} from '@/utils/history';
+} from '@/utils/history/store';
 import { parseBetterStackIndex } from '@/utils/sources/betterstack';
 import { parseFeed } from '@/utils/sources/feed';
 import { parseIncidentIoProxy } from '@/utils/sources/incident-io';

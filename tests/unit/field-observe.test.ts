@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import type { FieldEvent, FieldRequestDetails } from '@/utils/field/classify';
-import { FIELD_URL_PATTERNS, observeFieldRequests, recordFieldEvent } from '@/utils/field/observe';
+import { FIELD_URL_PATTERNS, observeFieldRequests, recordFieldEvent } from '@/utils/field/background';
 import { FIELD_EVENTS_CAP, FIELD_WINDOW_MS } from '@/utils/field/window';
 import { fieldEvents } from '@/utils/storage';
 

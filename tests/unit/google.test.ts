@@ -5,7 +5,7 @@ import type { ComponentMatcher } from '@/utils/catalog/types';
 import { readProduct } from '@/utils/health/official';
 import { parseGoogleIncidents, readGoogleIncidents } from '@/utils/sources/google';
 import type { SourceReport } from '@/utils/sources/types';
-import { isTrouble } from '@/utils/health/states';
+import { isTrouble } from '@/utils/core/states';
 import { fixture, fixturesAt } from '../helpers/fixtures';
 
 /*

@@ -4,7 +4,7 @@ import { ALTERNATIVES } from '@/utils/catalog/alternatives';
 import { fillComposer } from '@/utils/handoff/fill-composer';
 import { PENDING_TTL_MS } from '@/utils/handoff/pending';
 import { removeAllListeners } from '@/utils/messaging';
-import { handoffGranted, openAlternative, registerHandoff } from '@/utils/handoff/worker';
+import { handoffGranted, openAlternative, registerHandoff } from '@/utils/handoff/background';
 
 const EXTENSION = 'chrome-extension://test-extension-id';
 const copilot = ALTERNATIVES.find((a) => a.id === 'copilot')!;

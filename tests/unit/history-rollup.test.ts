@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import 'fake-indexeddb/auto';
-import { appendCheck, pruneHistory, readHours } from '@/utils/history';
+import { appendCheck, pruneHistory, readHours } from '@/utils/history/store';
 import { foldCheck, HOUR_MS, hourStrip, uptime, type HourRecord } from '@/utils/history/rollup';
-import type { ComponentState } from '@/utils/health/states';
+import type { ComponentState } from '@/utils/core/states';
 import { serviceHealth } from '../helpers/health';
 import { createStore } from 'idb-keyval';
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FIELD_FAILURES_IN_A_ROW, FIELD_MIN_FAILURES, FIELD_WINDOW_MS } from '@/utils/field/window';
 import { reasonText } from '@/utils/health/reason-text';
-import { formatAgo, tAt } from '@/utils/i18n';
+import { formatAgo, tAt } from '@/utils/core/i18n';
 import { FAILURES_TO_FAIL } from '@/utils/probes/probe-log';
 import { installMessages, loadCatalog } from '../helpers/messages';
 

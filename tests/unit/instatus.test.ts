@@ -5,7 +5,7 @@ import {
   parseInstatusSummary,
   readInstatus,
 } from '@/utils/sources/instatus';
-import { COMPONENT_STATES } from '@/utils/health/states';
+import { COMPONENT_STATES } from '@/utils/core/states';
 import { fixture, fixturesAt } from '../helpers/fixtures';
 
 const PAGE = 'https://status.perplexity.com';

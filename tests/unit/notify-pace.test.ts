@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { settleEpisodes, type Transition } from '@/utils/health/episodes';
-import type { ComponentState } from '@/utils/health/states';
+import type { ComponentState } from '@/utils/core/states';
 import type { ServiceHealth } from '@/utils/health/types';
 import {
   FLAP_WINDOW_MS,
@@ -9,7 +9,7 @@ import {
   STEP_WINDOW_MS,
   type NotificationLog,
   type NoticePolicy,
-} from '@/utils/notify-pace';
+} from '@/utils/notify/pace';
 import { serviceHealth } from '../helpers/health';
 
 const T0 = Date.parse('2026-09-29T18:00:00Z');

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ServiceHealth } from '@/utils/health/types';
-import { buttonTargetsOf, notificationsFor, showNotification } from '@/utils/notify';
-import type { Notice } from '@/utils/notify-pace';
-import { bestAlternative } from '@/utils/notify-targets';
-import { formatDuration } from '@/utils/i18n';
+import { buttonTargetsOf, notificationsFor, showNotification } from '@/utils/notify/notifications';
+import type { Notice } from '@/utils/notify/pace';
+import { bestAlternative } from '@/utils/alternatives/offer';
+import { formatDuration } from '@/utils/core/i18n';
 import { serviceHealth } from '../helpers/health';
 import { installMessages } from '../helpers/messages';
 

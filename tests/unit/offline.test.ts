@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROVIDERS } from '@/utils/catalog';
-import type { SourceRead, SourceReads } from '@/utils/check/source-reads';
+import type { SourceRead, SourceReads } from '@/utils/sources/reads';
 import { blackout, offlineVerdict } from '@/utils/health/offline';
 import { computeSnapshot, probeSignals } from '@/utils/health/snapshot';
 import { recordProbe, type ProbeLog } from '@/utils/probes/probe-log';

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { badgeFor } from '@/utils/badge';
+import { badgeFor } from '@/utils/badge/badge';
 import { headline } from '@/entrypoints/popup/headline';
-import { formatDuration } from '@/utils/i18n';
+import { formatDuration } from '@/utils/core/i18n';
 import { outagesThisWeek } from '@/entrypoints/popup/useHistory';
 import type { HealthSnapshot } from '@/utils/health/types';
 import { serviceHealth } from '../helpers/health';

@@ -5,10 +5,10 @@ import {
   newPageId,
   sourceOrigin,
   withPage,
-} from '@/entrypoints/options/custom-page-edits';
+} from '@/utils/custom-pages/edits';
 import { readSettingsFile, settingsFile } from '@/entrypoints/options/settings-file';
 import { ALTERNATIVES } from '@/utils/catalog/alternatives';
-import { DEFAULT_SETTINGS, normalizeSettings, userOrder } from '@/utils/settings';
+import { DEFAULT_SETTINGS, normalizeSettings, userOrder } from '@/utils/settings/settings';
 
 const chat = ALTERNATIVES.filter((alternative) => alternative.kind === 'chat');
 const found = {

@@ -11,7 +11,7 @@ import {
   updateSettings,
   userOrder,
   withMember,
-} from '@/utils/settings';
+} from '@/utils/settings/settings';
 
 const cloudflare = {
   id: 'www-cloudflarestatus-com',

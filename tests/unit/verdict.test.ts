@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OPENAI } from '@/utils/catalog/openai';
-import { recordRead, type SourceRead } from '@/utils/check/source-reads';
+import { recordRead, type SourceRead } from '@/utils/sources/reads';
 import { mergeVerdict, RECOVERY_HOLD_MS, type ProductSignals } from '@/utils/health/merge';
 import { officialReading, STALE_AFTER_MS } from '@/utils/health/official';
 import type { ServiceHealth } from '@/utils/health/types';

@@ -1,4 +1,4 @@
-import type { SourcePace } from '../check/cadence';
+import type { SourcePace } from '../cadence/cadence';
 import type { SourceRef } from '../sources';
 
 export type ProductCategory = 'chat' | 'image' | 'video' | 'api' | 'code';

@@ -2,11 +2,11 @@ import { CHATGPT_ID } from '../catalog';
 import { ALTERNATIVES } from '../catalog/alternatives';
 import type { ProviderDefinition } from '../catalog/types';
 import type { FieldSignal } from '../field/window';
-import { isTrouble } from '../health/states';
+import { isTrouble } from '../core/states';
 import type { HealthSnapshot } from '../health/types';
 import type { ProbeLog } from '../probes/probe-log';
-import { OPENAI_SITES } from '../openai-sites';
-import type { Attention } from './cadence';
+import { OPENAI_SITES } from '../catalog/openai-sites';
+import type { Attention } from '../cadence/cadence';
 
 /**
  * For each OpenAI site's product, the products its banner may send the user to when it is in

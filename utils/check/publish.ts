@@ -1,13 +1,13 @@
 import type { ProviderDefinition } from '../catalog/types';
-import { applyBadge } from '../badge';
-import { syncBanners } from '../banner-registration';
+import { applyBadge } from '../badge/badge';
+import { syncBanners } from '../banner/registration';
 import { computeSnapshot } from '../health/snapshot';
 import type { HealthSnapshot } from '../health/types';
-import { appendCheck, recordDetections } from '../history';
-import { notificationsFor, showNotification } from '../notify';
-import { rememberButtons } from '../notify-actions';
-import { paceNotifications } from '../notify-pace';
-import { inQuietHours, readSettings } from '../settings';
+import { appendCheck, recordDetections } from '../history/store';
+import { notificationsFor, showNotification } from '../notify/notifications';
+import { rememberButtons } from '../notify/background';
+import { paceNotifications } from '../notify/pace';
+import { inQuietHours, readSettings } from '../settings/settings';
 import type { Transition } from '../health/episodes';
 import { fieldEvents, healthSnapshot, notificationLog, probeLog, sourceReads } from '../storage';
 

@@ -1,16 +1,16 @@
 import { browser } from 'wxt/browser';
 import type { ProviderDefinition } from '../catalog/types';
 import { CHATGPT_MATCHES } from '../chatgpt-pages';
-import { providersFor } from '../custom-pages';
+import { providersFor } from '../custom-pages/providers';
 import { fieldSignals } from '../field/window';
 import { probeTarget } from '../probes/probe';
 import { recordProbe } from '../probes/probe-log';
 import { readFirstAnswering } from '../sources';
-import { readSettings } from '../settings';
+import { readSettings } from '../settings/settings';
 import { fieldEvents, healthSnapshot, probeLog, sourceReads } from '../storage';
-import { isOverloaded, nextProbeDue, nextSourceDue, sourceInterval } from './cadence';
+import { isOverloaded, nextProbeDue, nextSourceDue, sourceInterval } from '../cadence/cadence';
 import { publishSnapshot } from './publish';
-import { recordRead } from './source-reads';
+import { recordRead } from '../sources/reads';
 import { attentionFor, troubledProducts } from './attention';
 
 /** An alarm may fire a little before a source is due; this much early still counts. */

@@ -1,7 +1,7 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { ALTERNATIVES } from '../catalog/alternatives';
 import type { Alternative } from '../catalog/types';
-import { OPENAI_SITES } from '../openai-sites';
+import { OPENAI_SITES } from '../catalog/openai-sites';
 import { PROMPT_MAX } from './plan';
 
 /** Who sent a message, as the browser reports it (the part we read). */

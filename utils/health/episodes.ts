@@ -1,4 +1,4 @@
-import { isHealthy, isTrouble, worseOf, type ComponentState } from './states';
+import { isHealthy, isTrouble, worseOf, type ComponentState } from '../core/states';
 import type { ServiceHealth } from './types';
 
 /**

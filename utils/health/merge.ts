@@ -1,9 +1,9 @@
 import type { ProductDefinition, ProviderDefinition } from '../catalog/types';
 import type { FieldSignal } from '../field/window';
 import type { ProbeSignal } from '../probes/probe-log';
-import { earliestOf } from '../sources/json';
+import { earliestOf } from '../core/json';
 import type { OfficialReading } from './official';
-import { isHealthy, isTrouble, worseOf, type ComponentState } from './states';
+import { isHealthy, isTrouble, worseOf, type ComponentState } from '../core/states';
 import type { Confidence, Reason, ServiceHealth } from './types';
 
 /**

@@ -1,9 +1,9 @@
 import type { ComponentMatcher, ProductDefinition } from '../catalog/types';
 import type { SourceComponent, SourceIncident, SourceReport } from '../sources/types';
-import { staleAfter } from '../check/cadence';
-import type { ComponentLayout, SourceRead } from '../check/source-reads';
-import { earliestOf, lookup } from '../sources/json';
-import { isTrouble, worstState, type ComponentState } from './states';
+import { staleAfter } from '../cadence/cadence';
+import type { ComponentLayout, SourceRead } from '../sources/reads';
+import { earliestOf, lookup } from '../core/json';
+import { isTrouble, worstState, type ComponentState } from '../core/states';
 import type { IncidentSummary, Reason } from './types';
 
 /**

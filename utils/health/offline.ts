@@ -1,4 +1,4 @@
-import type { SourceReads } from '../check/source-reads';
+import type { SourceReads } from '../sources/reads';
 import type { ProbeLog } from '../probes/probe-log';
 
 /** "The user seems offline", and since when: one message instead of a list of unknowns. */

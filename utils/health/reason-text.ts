@@ -1,5 +1,5 @@
-import { formatClock, formatList, isTimedKey, t, tAt, type MessageKey } from '../i18n';
-import type { ComponentState } from './states';
+import { formatClock, formatList, isTimedKey, t, tAt, type MessageKey } from '../core/i18n';
+import type { ComponentState } from '../core/states';
 import type { Reason } from './types';
 
 /** The translated name of a state. */

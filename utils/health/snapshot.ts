@@ -1,6 +1,6 @@
 import type { ProviderDefinition } from '../catalog/types';
-import { staleAfter } from '../check/cadence';
-import type { SourceReads } from '../check/source-reads';
+import { staleAfter } from '../cadence/cadence';
+import type { SourceReads } from '../sources/reads';
 import { fieldSignals } from '../field/window';
 import type { FieldEvent } from '../field/classify';
 import { probeSignal, type ProbeLog, type ProbeSignal } from '../probes/probe-log';

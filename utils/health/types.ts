@@ -1,7 +1,7 @@
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '../core/i18n';
 import type { ProductCategory } from '../catalog/types';
 import type { OfflineVerdict } from './offline';
-import type { ComponentState } from './states';
+import type { ComponentState } from '../core/states';
 
 /** A reason shown to the user, stored as a message key so each UI renders it in its language. */
 export interface Reason {

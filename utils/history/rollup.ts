@@ -1,4 +1,4 @@
-import { isComponentState, worstState, type ComponentState } from '../health/states';
+import { isComponentState, worstState, type ComponentState } from '../core/states';
 
 export const HOUR_MS = 60 * 60_000;
 const MINUTE_MS = 60_000;

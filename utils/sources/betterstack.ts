@@ -1,6 +1,6 @@
-import { worstState, type ComponentState } from '../health/states';
+import { worstState, type ComponentState } from '../core/states';
 import { fetchText, type FetchTextOptions } from './fetch-text';
-import { asArray, asObject, asText, asTime, latestOf, type JsonObject } from './json';
+import { asArray, asObject, asText, asTime, latestOf, type JsonObject } from '../core/json';
 import { parseJsonObject } from './statuspage';
 import {
   failure,

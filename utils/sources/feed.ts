@@ -1,6 +1,6 @@
-import type { ComponentState } from '../health/states';
+import type { ComponentState } from '../core/states';
 import { fetchText, type FetchTextOptions } from './fetch-text';
-import { asHttpUrl, asText, asTime, earliestOf, latestOf } from './json';
+import { asHttpUrl, asText, asTime, earliestOf, latestOf } from '../core/json';
 import {
   failure,
   type Parsed,

@@ -1,6 +1,6 @@
-import { worseOf, worstState, type ComponentState } from '../health/states';
+import { worseOf, worstState, type ComponentState } from '../core/states';
 import { fetchText, type FetchTextOptions } from './fetch-text';
-import { asArray, asObject, asText, asTime, latestOf, lookup, type JsonObject } from './json';
+import { asArray, asObject, asText, asTime, latestOf, lookup, type JsonObject } from '../core/json';
 import { parseJsonObject } from './statuspage';
 import {
   failure,

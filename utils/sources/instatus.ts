@@ -1,6 +1,6 @@
-import { worstState, type ComponentState } from '../health/states';
+import { worstState, type ComponentState } from '../core/states';
 import { fetchText, type FetchTextOptions } from './fetch-text';
-import { asArray, asHttpUrl, asObject, asText, asTime, type JsonObject } from './json';
+import { asArray, asHttpUrl, asObject, asText, asTime, type JsonObject } from '../core/json';
 import { parseJsonObject } from './statuspage';
 import { failure, type Parsed, type SourceIncident, type SourceReport } from './types';
 

@@ -1,4 +1,4 @@
-import type { ComponentState } from '../health/states';
+import type { ComponentState } from '../core/states';
 import { fetchText, type FetchTextOptions } from './fetch-text';
 import {
   asArray,
@@ -9,7 +9,7 @@ import {
   lookup,
   parseJson,
   type JsonObject,
-} from './json';
+} from '../core/json';
 import {
   failure,
   type Parsed,

@@ -1,4 +1,4 @@
-import type { ComponentState } from '../health/states';
+import type { ComponentState } from '../core/states';
 
 /** One component as a status page lists it, normalized. */
 export interface SourceComponent {

@@ -1,6 +1,6 @@
-import { stepBetween, type Transition } from './health/episodes';
-import { isTrouble, type ComponentState } from './health/states';
-import type { ServiceHealth } from './health/types';
+import { stepBetween, type Transition } from '../health/episodes';
+import { isTrouble, type ComponentState } from '../core/states';
+import type { ServiceHealth } from '../health/types';
 
 /**
  * A service that starts trouble again this soon after the last "problems" notification about

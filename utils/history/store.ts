@@ -9,9 +9,9 @@ import {
   values,
   type UseStore,
 } from 'idb-keyval';
-import type { ComponentState } from './health/states';
-import type { HealthSnapshot } from './health/types';
-import { foldCheck, HOUR_MS, type HourRecord } from './history/rollup';
+import type { ComponentState } from '../core/states';
+import type { HealthSnapshot } from '../health/types';
+import { foldCheck, HOUR_MS, type HourRecord } from './rollup';
 
 /** One line of history: the state of every service at one check. */
 export interface CheckRecord {

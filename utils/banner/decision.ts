@@ -1,11 +1,11 @@
-import { ALTERNATIVES } from './catalog/alternatives';
-import { OPENAI } from './catalog/openai';
-import type { Alternative, AlternativeKind } from './catalog/types';
-import { type BannerSnoozes, isSnoozed } from './banner-snooze';
-import { OPENAI_SITES, type OpenAiSite } from './openai-sites';
-import { type BannerSite, type Settings, userOrder } from './settings';
-import { isHealthy, isTrouble } from './health/states';
-import type { HealthSnapshot, Reason, ServiceHealth } from './health/types';
+import { ALTERNATIVES } from '../catalog/alternatives';
+import { OPENAI } from '../catalog/openai';
+import type { Alternative, AlternativeKind } from '../catalog/types';
+import { type BannerSnoozes, isSnoozed } from './snooze';
+import { OPENAI_SITES, type OpenAiSite } from '../catalog/openai-sites';
+import { type BannerSite, type Settings, userOrder } from '../settings/settings';
+import { isHealthy, isTrouble } from '../core/states';
+import type { HealthSnapshot, Reason, ServiceHealth } from '../health/types';
 
 /**
  * OpenAI's status page (ChatGPT's, Sora's and the API's) as the catalog (code, not storage) knows it: the only origin the

@@ -1,4 +1,4 @@
-import type { SourceReport, SourceResult, SourceError } from '../sources/types';
+import type { SourceReport, SourceResult, SourceError } from './types';
 
 /**
  * How a status page groups its components, as last read from a source that knows

@@ -1,5 +1,5 @@
 import type { StatusPageDetection } from '@/utils/messaging';
-import type { CustomStatusPage, Settings } from '@/utils/settings';
+import type { CustomStatusPage, Settings } from '@/utils/settings/settings';
 
 type Found = Extract<StatusPageDetection, { ok: true }>;
 

@@ -1,10 +1,10 @@
-import { findProduct } from './catalog';
-import { ALTERNATIVES } from './catalog/alternatives';
-import type { Alternative, AlternativeKind } from './catalog/types';
-import { isHealthy, isTrouble } from './health/states';
-import type { ServiceHealth } from './health/types';
-import { OPENAI_SITES } from './openai-sites';
-import { userOrder, type Settings } from './settings';
+import { findProduct } from '../catalog';
+import { ALTERNATIVES } from '../catalog/alternatives';
+import type { Alternative, AlternativeKind } from '../catalog/types';
+import { isHealthy, isTrouble } from '../core/states';
+import type { ServiceHealth } from '../health/types';
+import { OPENAI_SITES } from '../catalog/openai-sites';
+import { userOrder, type Settings } from '../settings/settings';
 
 /** What stands in for a product: its OpenAI site's kind, else its own category when one fits. */
 export function alternativeKindOf(service: ServiceHealth): AlternativeKind | null {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type english from '../public/_locales/en/messages.json';
+import type english from '../../public/_locales/en/messages.json';
 
 /** Every message key, checked at compile time against the English catalog. */
 export type MessageKey = keyof typeof english;

@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { SourceRef } from './sources';
+import type { SourceRef } from '../sources';
 
 /** The OpenAI sites that can carry the outage banner (see openai-pages.ts). */
 export const BANNER_SITES = ['chatgpt', 'sora', 'platform'] as const;

@@ -1,8 +1,8 @@
-import { syncBanners } from './banner-registration';
-import { snoozeOf, storeSnooze } from './banner-snooze';
-import { onMessage } from './messaging';
-import { BANNER_SITES, settings } from './settings';
-import { healthSnapshot } from './storage';
+import { syncBanners } from './registration';
+import { snoozeOf, storeSnooze } from './snooze';
+import { onMessage } from '../messaging';
+import { BANNER_SITES, settings } from '../settings/settings';
+import { healthSnapshot } from '../storage';
 
 /**
  * The worker's side of the banner's requests. Registered synchronously in the background's

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { ALTERNATIVES } from './catalog/alternatives';
-import { buttonTargetsOf, serviceOfNotification, type OutageNotification } from './notify';
-import { statusPageOf } from './notify-targets';
-import { readSettings } from './settings';
-import { notificationButtons } from './storage';
+import { ALTERNATIVES } from '../catalog/alternatives';
+import { buttonTargetsOf, serviceOfNotification, type OutageNotification } from './notifications';
+import { statusPageOf } from '../alternatives/offer';
+import { readSettings } from '../settings/settings';
+import { notificationButtons } from '../storage';
 
 /** Notifications whose buttons are remembered at most: older ones are long gone. */
 const REMEMBERED = 20;

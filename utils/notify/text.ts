@@ -1,8 +1,8 @@
-import { bannerEvidence } from './banner';
-import { formatDuration, t, tAt } from './i18n';
-import { reasonText, stateLabel } from './health/reason-text';
-import type { ServiceHealth } from './health/types';
-import type { Notice } from './notify-pace';
+import { bannerEvidence } from '../banner/decision';
+import { formatDuration, t, tAt } from '../core/i18n';
+import { reasonText, stateLabel } from '../health/reason-text';
+import type { ServiceHealth } from '../health/types';
+import type { Notice } from './pace';
 
 /**
  * The one line that says why: the official incident's title, else the radar's own evidence

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { clear } from 'idb-keyval';
-import { detectionStore, historyStore } from './history';
-import { onMessage } from './messaging';
+import { detectionStore, historyStore } from '../history/store';
+import { onMessage } from '../messaging';
 import { settings } from './settings';
-import { detectStatusPage } from './settings/detect-status-page';
+import { detectStatusPage } from '../custom-pages/detect';
 
 /**
  * The worker's side of the user's settings, registered synchronously in the background's

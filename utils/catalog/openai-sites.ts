@@ -1,5 +1,5 @@
-import type { AlternativeKind } from './catalog/types';
-import type { BannerSite } from './settings';
+import type { AlternativeKind } from './types';
+import type { BannerSite } from '../settings/settings';
 
 /** An OpenAI site where people work, and the product whose outage its banner is about. */
 export interface OpenAiSite {

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
-import type { Alternative } from './catalog/types';
-import { findProduct } from './catalog';
-import { stateLabel } from './health/reason-text';
-import type { ServiceHealth } from './health/types';
-import { formatList, t, tAt } from './i18n';
-import type { Notice } from './notify-pace';
-import { bestAlternative } from './notify-targets';
-import { downFor, stepLine, troubleDetail, troubleLine } from './notify-text';
-import { userOrder, type Settings } from './settings';
+import type { Alternative } from '../catalog/types';
+import { findProduct } from '../catalog';
+import { stateLabel } from '../health/reason-text';
+import type { ServiceHealth } from '../health/types';
+import { formatList, t, tAt } from '../core/i18n';
+import type { Notice } from './pace';
+import { bestAlternative } from '../alternatives/offer';
+import { downFor, stepLine, troubleDetail, troubleLine } from './text';
+import { userOrder, type Settings } from '../settings/settings';
 
 /** One desktop notification, ready to show. */
 export interface OutageNotification {

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { bannerAllowed, bannerSites } from './banner';
-import { migrateBannerDismissal, readSnoozes } from './banner-snooze';
-import type { HealthSnapshot } from './health/types';
-import { OPENAI_SITES, type OpenAiSite } from './openai-sites';
-import { readSettings, type Settings } from './settings';
-import { bannerPrefs } from './storage';
+import { bannerAllowed, bannerSites } from './decision';
+import { migrateBannerDismissal, readSnoozes } from './snooze';
+import type { HealthSnapshot } from '../health/types';
+import { OPENAI_SITES, type OpenAiSite } from '../catalog/openai-sites';
+import { readSettings, type Settings } from '../settings/settings';
+import { bannerPrefs } from '../storage';
 
 const BANNER_SCRIPT = '/content-scripts/banner.js';
 /** ChatGPT's keeps the id the banner had when it served ChatGPT alone: an update finds it. */

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { formatList, t } from './i18n';
-import { isTrouble, worstState, type ComponentState } from './health/states';
-import type { HealthSnapshot } from './health/types';
+import { formatList, t } from '../core/i18n';
+import { isTrouble, worstState, type ComponentState } from '../core/states';
+import type { HealthSnapshot } from '../health/types';
 
 /** Badge colours: the status page convention users already read (green, amber, orange, red). */
 export const BADGE_COLORS: Record<ComponentState, string> = {

@@ -1,6 +1,6 @@
-import { PROVIDERS } from './catalog';
-import type { ProviderDefinition } from './catalog/types';
-import type { CustomStatusPage, Settings } from './settings';
+import { PROVIDERS } from '../catalog';
+import type { ProviderDefinition } from '../catalog/types';
+import type { CustomStatusPage, Settings } from '../settings/settings';
 
 /** The provider (and product) id of a status page the user added: never a catalog id. */
 export const customId = (page: Pick<CustomStatusPage, 'id'>) => `custom:${page.id}`;

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { worstState, type ComponentState } from '../health/states';
+import { worstState, type ComponentState } from '../core/states';
 import type { StatusPageDetection } from '../messaging';
 import { readSource, type SourceRef } from '../sources';
 import type { FetchTextOptions } from '../sources/fetch-text';
