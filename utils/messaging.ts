@@ -1,23 +1,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { HealthSnapshot } from './health/types';
-import type { BannerSite } from './settings/settings';
-import type { SourceRef } from './sources';
-
-/** How an alternative was opened with the user's prompt (the banner says so). */
-export type HandoffOutcome =
-  /** Opened with a fill-don't-send URL: the prompt is typed there, not sent. */
-  | 'url'
-  /** Opened; our script types the prompt into its composer (access to the site was granted). */
-  | 'fill'
-  /** A page of ours asks for access to the site first; the prompt waits in session storage. */
-  | 'ask'
-  /** Opened as is: the prompt is on the clipboard only (or there was none). */
-  | 'clipboard';
-
-/** What a status page URL turned out to be, for the options page. */
-export type StatusPageDetection =
-  | { ok: true; source: SourceRef; name: string; state: string }
-  | { ok: false; reason: 'permission' | 'not_found' | 'invalid_url' };
+import type { BannerSite } from './catalog/openai-sites';
+import type { StatusPageDetection } from './custom-pages/detect';
+import type { HandoffOutcome } from './handoff/plan';
 
 /** Commands the UIs send the background worker; state itself travels through storage. */
 interface RadarProtocol {

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { StateDot } from '@/components/StateDot';
 import type { Alternative } from '@/utils/catalog/types';
 import { readComposer } from '@/utils/banner/composer';
-import { BANNER_STATUS_PAGE_URL, bannerEvidence } from '@/utils/banner/decision';
+import { BANNER_STATUS_PAGE_URL } from '@/utils/banner/decision';
+import { ownEvidence } from '@/utils/health/evidence';
 import { alternativeLink, statusLink } from '@/utils/banner/links';
 import { reasonText, stateLabel } from '@/utils/health/reason-text';
 import type { ServiceHealth } from '@/utils/health/types';
@@ -43,7 +44,7 @@ export function Banner({
 }: {
   site: OpenAiSite;
   service: ServiceHealth;
-  /** Of the site's kind, working right now, best first (see rankAlternatives). */
+  /** Of the site's kind, working right now, best first (see offerAlternatives). */
   alternatives: readonly Alternative[];
   onSnooze: (length: 'hour' | 'outage') => void;
 }) {
@@ -51,7 +52,7 @@ export function Banner({
   const [snoozeOpen, setSnoozeOpen] = useState(false);
   const incident = service.incidents[0];
   const affected = service.affected.map((component) => component.name);
-  const evidence = bannerEvidence(service);
+  const evidence = ownEvidence(service);
   const snooze = (length: 'hour' | 'outage') => (event: MouseEvent) => {
     if (event.isTrusted) onSnooze(length);
   };

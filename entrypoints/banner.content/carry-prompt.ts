@@ -1,5 +1,6 @@
 import type { Alternative } from '@/utils/catalog/types';
-import { sendMessage, type HandoffOutcome } from '@/utils/messaging';
+import { sendMessage } from '@/utils/messaging';
+import { type HandoffOutcome } from '@/utils/handoff/plan';
 
 /** What became of the prompt when the user opened an alternative: the banner says it. */
 export type PromptFate =

@@ -1,9 +1,11 @@
 import { render } from 'preact';
-import { bannerService, rankAlternatives } from '@/utils/banner/decision';
+import { offerAlternatives } from '@/utils/alternatives/offer';
+import { bannerService } from '@/utils/banner/decision';
 import { normalizeSnoozes } from '@/utils/banner/snooze';
 import { sendMessage } from '@/utils/messaging';
 import { OPENAI_SITE_MATCHES, siteForHost } from '@/utils/catalog/openai-sites';
-import { bannerPrefs, bannerSnoozes, healthSnapshot } from '@/utils/storage';
+import { bannerPrefs, bannerSnoozes } from '@/utils/banner/store';
+import { healthSnapshot } from '@/utils/health/store';
 import { Banner } from './Banner';
 import { keepInPage } from './keep-in-page';
 import '@/components/state-dot.css';
@@ -97,7 +99,7 @@ export default defineContentScript({
         <Banner
           site={site}
           service={service}
-          alternatives={rankAlternatives(snapshot, site.kind, preferred)}
+          alternatives={offerAlternatives(snapshot?.services ?? [], site.kind, preferred)}
           onSnooze={snooze}
         />,
         ui.mounted!,

@@ -1,5 +1,6 @@
 import { t } from '@/utils/core/i18n';
-import { BANNER_SITES, type BannerSite, type Settings } from '@/utils/settings/settings';
+import { type Settings } from '@/utils/settings/settings';
+import { BANNER_SITES, type BannerSite } from '@/utils/catalog/openai-sites';
 import type { SettingsEdit } from './types';
 
 const SITE_NAMES: Record<BannerSite, string> = {

@@ -5,7 +5,7 @@ import type { HealthSnapshot, ServiceHealth } from '@/utils/health/types';
 import { hourStrip, uptime } from '@/utils/history/rollup';
 import { formatAgo, t } from '@/utils/core/i18n';
 import { normalizeSettings, settings, userOrder, type Settings } from '@/utils/settings/settings';
-import { healthSnapshot } from '@/utils/storage';
+import { healthSnapshot } from '@/utils/health/store';
 import { onBackOnline } from './back-online';
 import { CheckFooter } from './CheckFooter';
 import { headline } from './headline';

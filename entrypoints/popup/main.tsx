@@ -3,7 +3,7 @@ import { render } from 'preact';
 import type { HealthSnapshot } from '@/utils/health/types';
 import { t, uiLanguage } from '@/utils/core/i18n';
 import { normalizeSettings } from '@/utils/settings/settings';
-import { healthSnapshot } from '@/utils/storage';
+import { healthSnapshot } from '@/utils/health/store';
 import { App } from './App';
 
 /** The snapshot version healthSnapshot (utils/storage.ts) stores; older ones need migrating. */

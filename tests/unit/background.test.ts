@@ -4,9 +4,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { CHECK_ALARM, PRUNE_ALARM } from '@/utils/check/schedule';
 import { removeAllListeners } from '@/utils/messaging';
-import { statusPageForNotification } from '@/utils/notify/notifications';
 import type { FieldRequestDetails } from '@/utils/field/classify';
-import { fieldEvents, healthSnapshot } from '@/utils/storage';
+import { fieldEvents } from '@/utils/field/store';
+import { healthSnapshot } from '@/utils/health/store';
 import { fixtureFetch, type OpenAiScenario } from '../helpers/fixtures';
 import { installMessages } from '../helpers/messages';
 import { installScripting } from '../helpers/scripting';
@@ -104,12 +104,5 @@ describe('background worker', () => {
         (await healthSnapshot.getValue())?.services.find((s) => s.id === 'chatgpt')?.state,
       ).toBe('partial_outage'),
     );
-  });
-
-  it('opens the status page when a notification is clicked', () => {
-    expect(statusPageForNotification('outage|trouble|123|chatgpt|sora')).toBe(
-      'https://status.openai.com',
-    );
-    expect(statusPageForNotification('something-else')).toBeUndefined();
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bannerEvidence, bannerService, bannerSites, rankAlternatives } from '@/utils/banner/decision';
+import { offerAlternatives } from '@/utils/alternatives/offer';
+import { bannerService, bannerSites } from '@/utils/banner/decision';
+import { ownEvidence } from '@/utils/health/evidence';
 import type { BannerSnoozes } from '@/utils/banner/snooze';
 import type { ComponentState } from '@/utils/core/states';
 import type { HealthSnapshot } from '@/utils/health/types';
@@ -105,28 +107,25 @@ describe('bannerSites', () => {
   });
 });
 
-describe('rankAlternatives', () => {
+describe('offerAlternatives', () => {
   const ids = (ranked: { id: string }[]) => ranked.map((alternative) => alternative.id);
 
   it('offers only chat alternatives that work right now, known-good first', () => {
-    const ranked = rankAlternatives(
-      {
-        checkedAt: 0,
-        services: [
-          serviceHealth({ id: 'claude', state: 'major_outage' }),
-          serviceHealth({ id: 'gemini', state: 'unknown' }),
-          serviceHealth({ id: 'le-chat', state: 'operational' }),
-          serviceHealth({ id: 'microsoft-copilot', state: 'degraded' }),
-          serviceHealth({ id: 'perplexity', state: 'maintenance' }),
-        ],
-      },
+    const ranked = offerAlternatives(
+      [
+        serviceHealth({ id: 'claude', state: 'major_outage' }),
+        serviceHealth({ id: 'gemini', state: 'unknown' }),
+        serviceHealth({ id: 'le-chat', state: 'operational' }),
+        serviceHealth({ id: 'microsoft-copilot', state: 'degraded' }),
+        serviceHealth({ id: 'perplexity', state: 'maintenance' }),
+      ],
       'chat',
     );
     expect(ids(ranked)).toEqual(['le-chat', 'perplexity', 'gemini', 'deepseek', 'grok']);
   });
 
   it('offers every alternative of the kind, in catalog order, before the first check', () => {
-    expect(ids(rankAlternatives(null, 'chat'))).toEqual([
+    expect(ids(offerAlternatives([], 'chat'))).toEqual([
       'claude',
       'gemini',
       'le-chat',
@@ -135,8 +134,8 @@ describe('rankAlternatives', () => {
       'deepseek',
       'grok',
     ]);
-    expect(ids(rankAlternatives(null, 'video'))).toEqual(['gemini-veo', 'grok-imagine']);
-    expect(ids(rankAlternatives(null, 'api'))).toEqual([
+    expect(ids(offerAlternatives([], 'video'))).toEqual(['gemini-veo', 'grok-imagine']);
+    expect(ids(offerAlternatives([], 'api'))).toEqual([
       'claude-console',
       'ai-studio',
       'mistral-console',
@@ -147,7 +146,7 @@ describe('rankAlternatives', () => {
 
   it('never offers an alternative of another kind', () => {
     for (const kind of ['chat', 'video', 'api'] as const) {
-      expect(rankAlternatives(null, kind).every((alternative) => alternative.kind === kind)).toBe(
+      expect(offerAlternatives([], kind).every((alternative) => alternative.kind === kind)).toBe(
         true,
       );
     }
@@ -163,27 +162,32 @@ describe('rankAlternatives', () => {
         serviceHealth({ id: 'le-chat', state: 'major_outage' }),
       ],
     };
-    const ranked = rankAlternatives(health, 'chat', ['le-chat', 'grok', 'gemini', 'deepseek']);
+    const ranked = offerAlternatives(health.services, 'chat', [
+      'le-chat',
+      'grok',
+      'gemini',
+      'deepseek',
+    ]);
     // Le Chat is down: preferred or not, never offered. Gemini is unknown: after what works.
     expect(ids(ranked)).toEqual(['grok', 'deepseek', 'claude', 'gemini', 'copilot', 'perplexity']);
   });
 
   it('ignores preferences for alternatives of another kind or unknown to the catalog', () => {
-    expect(ids(rankAlternatives(null, 'video', ['claude', 'nope', 'grok-imagine']))).toEqual([
+    expect(ids(offerAlternatives([], 'video', ['claude', 'nope', 'grok-imagine']))).toEqual([
       'grok-imagine',
       'gemini-veo',
     ]);
   });
 });
 
-describe('bannerEvidence', () => {
+describe('ownEvidence', () => {
   const field = { key: 'reason_fieldFailing' as const, substitutions: ['2', 'ChatGPT'] };
   const official = { key: 'reason_official' as const, substitutions: ['state:operational'] };
   const lagging = { key: 'reason_officialLagging' as const };
 
   it("says why when only the radar's own signals see the trouble", () => {
     const service = serviceHealth({ state: 'partial_outage', reasons: [field, official, lagging] });
-    expect(bannerEvidence(service)).toEqual([field, lagging]);
+    expect(ownEvidence(service)).toEqual([field, lagging]);
   });
 
   it('leaves it to the official incident when there is one', () => {
@@ -201,6 +205,6 @@ describe('bannerEvidence', () => {
         },
       ],
     });
-    expect(bannerEvidence(service)).toEqual([]);
+    expect(ownEvidence(service)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { syncBanners } from '@/utils/banner/registration';
 import type { ComponentState } from '@/utils/core/states';
 import type { HealthSnapshot } from '@/utils/health/types';
 import { settings } from '@/utils/settings/settings';
-import { bannerDismissedFor, bannerPrefs, bannerSnoozes } from '@/utils/storage';
+import { bannerDismissedFor, bannerPrefs, bannerSnoozes } from '@/utils/banner/store';
 import { serviceHealth } from '../helpers/health';
 import { installScripting } from '../helpers/scripting';
 

@@ -5,7 +5,8 @@ import { PROVIDERS } from '@/utils/catalog';
 import { attentionFor } from '@/utils/check/attention';
 import { removeAllListeners, sendMessage } from '@/utils/messaging';
 import { OPENAI_SITE_MATCHES, siteForHost } from '@/utils/catalog/openai-sites';
-import { bannerSnoozes, healthSnapshot } from '@/utils/storage';
+import { bannerSnoozes } from '@/utils/banner/store';
+import { healthSnapshot } from '@/utils/health/store';
 import { serviceHealth } from '../helpers/health';
 import { installScripting } from '../helpers/scripting';
 

@@ -9,7 +9,7 @@ import {
   snoozeOf,
   storeSnooze,
 } from '@/utils/banner/snooze';
-import { bannerDismissedFor, bannerSnoozes } from '@/utils/storage';
+import { bannerDismissedFor, bannerSnoozes } from '@/utils/banner/store';
 
 describe('snooze decisions', () => {
   it('holds an hour’s snooze until it runs out, whatever the outage', () => {

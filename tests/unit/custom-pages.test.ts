@@ -117,15 +117,6 @@ describe('a check follows the settings', () => {
     expect(service?.state).toBe('unknown');
     expect(service?.reasons.length).toBeGreaterThan(0);
   });
-
-  it('keeps explicit providers for callers that pass them', async () => {
-    await settings.setValue(normalizeSettings({ customPages: [cloudflare] }));
-    const openai = PROVIDERS.filter((provider) => provider.id === 'openai');
-    const snapshot = await createRadar({ fetch: web, providers: openai }).check(true);
-    expect(new Set(snapshot.services.map((service) => service.providerId))).toEqual(
-      new Set(['openai']),
-    );
-  });
 });
 
 describe('the worker side of the settings', () => {

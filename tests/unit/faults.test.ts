@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { entries, set } from 'idb-keyval';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { watchOnly } from '../helpers/watch';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OPENAI } from '@/utils/catalog/openai';
 import { createRadar } from '@/utils/check/run-check';
@@ -15,7 +16,8 @@ import { parseBetterStackIndex } from '@/utils/sources/betterstack';
 import { parseFeed } from '@/utils/sources/feed';
 import { parseIncidentIoProxy } from '@/utils/sources/incident-io';
 import { readFirstAnswering, readSource } from '@/utils/sources';
-import { healthSnapshot, sourceReads } from '@/utils/storage';
+import { healthSnapshot } from '@/utils/health/store';
+import { sourceReads } from '@/utils/sources/store';
 import { fixture, fixtureFetch } from '../helpers/fixtures';
 import { installMessages } from '../helpers/messages';
 import { installScripting } from '../helpers/scripting';
@@ -115,11 +117,11 @@ describe('clocks gone wrong', () => {
       if (String(input).endsWith('/proxy/status.openai.com')) reads += 1;
       return fixtureFetch(() => 'healthy')(input);
     };
-    const radar = () =>
-      createRadar({ fetch: fetchCounting, now: () => clock, providers: [OPENAI] });
+    const radar = () => createRadar({ fetch: fetchCounting, now: () => clock });
 
-    beforeEach(() => {
+    beforeEach(async () => {
       fakeBrowser.reset();
+      await watchOnly(['openai']);
       globalThis.indexedDB = new IDBFactory();
       installMessages('en');
       installScripting();

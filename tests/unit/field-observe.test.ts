@@ -2,9 +2,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import type { FieldEvent, FieldRequestDetails } from '@/utils/field/classify';
-import { FIELD_URL_PATTERNS, observeFieldRequests, recordFieldEvent } from '@/utils/field/background';
+import {
+  FIELD_URL_PATTERNS,
+  observeFieldRequests,
+  recordFieldEvent,
+} from '@/utils/field/background';
 import { FIELD_EVENTS_CAP, FIELD_WINDOW_MS } from '@/utils/field/window';
-import { fieldEvents } from '@/utils/storage';
+import { fieldEvents } from '@/utils/field/store';
 
 const NOW = Date.parse('2025-06-10T14:00:00.000Z');
 

@@ -1,12 +1,12 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { watchOnly } from '../helpers/watch';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { OPENAI } from '@/utils/catalog/openai';
 import { createRadar } from '@/utils/check/run-check';
 import { notificationsFor, showNotification } from '@/utils/notify/notifications';
 import { registerNotificationActions, rememberButtons } from '@/utils/notify/background';
-import { DEFAULT_SETTINGS, inQuietHours, settings } from '@/utils/settings/settings';
-import { notificationButtons, notificationLog } from '@/utils/storage';
+import { inQuietHours } from '@/utils/settings/settings';
+import { notificationButtons, notificationLog } from '@/utils/notify/store';
 import { fixtureFetch, type OpenAiScenario } from '../helpers/fixtures';
 import { serviceHealth } from '../helpers/health';
 import { installMessages } from '../helpers/messages';
@@ -78,7 +78,6 @@ describe('quiet hours and mutes, through a real check', () => {
     createRadar({
       fetch: fixtureFetch(() => scenario),
       now: () => clock,
-      providers: [OPENAI],
     }).check(true);
   const step = (next: OpenAiScenario) => {
     scenario = next;
@@ -86,8 +85,9 @@ describe('quiet hours and mutes, through a real check', () => {
     return check();
   };
 
-  beforeEach(() => {
+  beforeEach(async () => {
     fakeBrowser.reset();
+    await watchOnly(['openai']);
     globalThis.indexedDB = new IDBFactory();
     installMessages('en');
     installScripting();
@@ -116,7 +116,7 @@ describe('quiet hours and mutes, through a real check', () => {
       from: hhmm(NOW - 60 * 60_000),
       to: hhmm(NOW + 30 * 60_000),
     };
-    await settings.setValue({ ...DEFAULT_SETTINGS, quietHours });
+    await watchOnly(['openai'], { quietHours });
     await check();
     await step('outage');
     await step('outage');
@@ -133,7 +133,7 @@ describe('quiet hours and mutes, through a real check', () => {
 
   it('never notifies about a muted service, but still about the others', async () => {
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
-    await settings.setValue({ ...DEFAULT_SETTINGS, mutedServices: ['chatgpt'] });
+    await watchOnly(['openai'], { mutedServices: ['chatgpt'] });
     await check();
     await step('outage');
     expect(create).toHaveBeenCalledTimes(1);
@@ -151,7 +151,7 @@ describe('quiet hours and mutes, through a real check', () => {
 
   it('never notifies about a hidden service either', async () => {
     const create = vi.spyOn(fakeBrowser.notifications, 'create');
-    await settings.setValue({ ...DEFAULT_SETTINGS, hiddenServices: ['chatgpt', 'openai-login'] });
+    await watchOnly(['openai'], { hiddenServices: ['chatgpt', 'openai-login'] });
     await check();
     await step('outage');
     await step('healthy');

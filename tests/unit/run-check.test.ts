@@ -1,14 +1,21 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { entries } from 'idb-keyval';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { watchOnly } from '../helpers/watch';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROVIDERS } from '@/utils/catalog';
 import { OPENAI } from '@/utils/catalog/openai';
-import type { ProviderDefinition } from '@/utils/catalog/types';
 import { CADENCE } from '@/utils/cadence/cadence';
 import { createRadar, RECONNECT_RETRY_MS } from '@/utils/check/run-check';
-import { historyStore, pruneHistory, HISTORY_KEEP_MS, type CheckRecord } from '@/utils/history/store';
-import { healthSnapshot, probeLog, sourceReads } from '@/utils/storage';
+import {
+  historyStore,
+  pruneHistory,
+  HISTORY_KEEP_MS,
+  type CheckRecord,
+} from '@/utils/history/store';
+import { healthSnapshot } from '@/utils/health/store';
+import { probeLog } from '@/utils/probes/store';
+import { sourceReads } from '@/utils/sources/store';
 import { fixture, fixtureFetch, type OpenAiScenario } from '../helpers/fixtures';
 import { installMessages } from '../helpers/messages';
 import { installScripting } from '../helpers/scripting';
@@ -25,11 +32,11 @@ describe('a check', () => {
     createRadar({
       fetch: fixtureFetch(() => scenario),
       now: () => clock,
-      providers: [OPENAI],
     }).check(true);
 
-  beforeEach(() => {
+  beforeEach(async () => {
     fakeBrowser.reset();
+    await watchOnly(['openai']);
     globalThis.indexedDB = new IDBFactory();
     installMessages('en');
     scripting = installScripting();
@@ -139,7 +146,6 @@ describe('a check', () => {
     const snapshot = await createRadar({
       fetch: compatBroken,
       now: () => clock,
-      providers: [OPENAI],
     }).check(true);
     expect(snapshot.services.find((s) => s.id === 'chatgpt')?.state).toBe('major_outage');
   });
@@ -154,11 +160,11 @@ describe('scheduling', () => {
     if (String(input).includes('/proxy/status.openai.com')) statusReads += 1;
     return String(input).includes('status.openai.com') ? answer() : healthy(input);
   };
-  const radar = () =>
-    createRadar({ fetch: counting, now: () => clock, random: () => 1, providers: [OPENAI] });
+  const radar = () => createRadar({ fetch: counting, now: () => clock, random: () => 1 });
 
-  beforeEach(() => {
+  beforeEach(async () => {
     fakeBrowser.reset();
+    await watchOnly(['openai']);
     globalThis.indexedDB = new IDBFactory();
     installMessages('en');
     installScripting();
@@ -208,22 +214,18 @@ describe('scheduling', () => {
 
   it('publishes each source as it answers: a slow page never delays the others', async () => {
     const slowCalls: ((response: Response) => void)[] = [];
-    const slowPage: ProviderDefinition = {
-      id: 'slow',
-      name: 'Slow',
-      statusPageUrl: 'https://status.slow.example',
-      sources: [{ format: 'statuspage', baseUrl: 'https://status.slow.example' }],
-      products: [
+    // A page the user added, read in parallel with OpenAI's.
+    await watchOnly(['openai'], {
+      customPages: [
         {
           id: 'slowpoke',
           name: 'Slowpoke',
-          category: 'chat',
-          homeUrl: 'https://slow.example',
-          match: { wholePage: true },
-          standsInFor: [],
+          pageUrl: 'https://status.slow.example/',
+          source: { format: 'statuspage', baseUrl: 'https://status.slow.example' },
+          addedAt: 0,
         },
       ],
-    };
+    });
     const fetchBoth: typeof fetch = (input) =>
       String(input).includes('slow.example')
         ? new Promise((resolve) => slowCalls.push(resolve))
@@ -231,7 +233,6 @@ describe('scheduling', () => {
     const done = createRadar({
       fetch: fetchBoth,
       now: () => clock,
-      providers: [OPENAI, slowPage],
     }).check(true);
     await vi.waitFor(async () =>
       expect(
@@ -243,7 +244,7 @@ describe('scheduling', () => {
     }
     await done;
     expect(
-      (await healthSnapshot.getValue())?.services.find((s) => s.id === 'slowpoke')?.state,
+      (await healthSnapshot.getValue())?.services.find((s) => s.id === 'custom:slowpoke')?.state,
     ).toBe('major_outage');
   });
 });
@@ -276,11 +277,11 @@ describe('the first check after the connection returns', () => {
       fetch: network,
       now: () => Date.now(),
       wait: async (ms) => void waits.push(ms),
-      providers,
     });
 
-  beforeEach(() => {
+  beforeEach(async () => {
     fakeBrowser.reset();
+    await watchOnly(providers.map((provider) => provider.id));
     globalThis.indexedDB = new IDBFactory();
     installMessages('en');
     installScripting();

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { movedPreference } from '@/entrypoints/options/AlternativesSection';
-import {
-  alreadyAdded,
-  newPageId,
-  sourceOrigin,
-  withPage,
-} from '@/utils/custom-pages/edits';
+import { alreadyAdded, newPageId, sourceOrigin, withPage } from '@/utils/custom-pages/edits';
 import { readSettingsFile, settingsFile } from '@/entrypoints/options/settings-file';
 import { ALTERNATIVES } from '@/utils/catalog/alternatives';
 import { DEFAULT_SETTINGS, normalizeSettings, userOrder } from '@/utils/settings/settings';

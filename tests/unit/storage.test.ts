@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { healthSnapshot, sourceReads } from '@/utils/storage';
+import { healthSnapshot } from '@/utils/health/store';
+import { sourceReads } from '@/utils/sources/store';
 
 describe('stored items evolve', () => {
   beforeEach(() => fakeBrowser.reset());

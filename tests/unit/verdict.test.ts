@@ -29,8 +29,10 @@ async function readCompat(scenario: OpenAiScenario): Promise<SourceResult> {
   return readStatuspage(PAGE, { fetch: fixtureFetch(() => scenario) });
 }
 
-const readAt = (result: SourceResult, at: number, before?: SourceRead) =>
-  recordRead(before, result, at, at + 60_000);
+const readAt = (result: SourceResult, at: number, before?: SourceRead) => ({
+  ...recordRead(before, result, at),
+  nextDueAt: at + 60_000,
+});
 const stateOf = (id: string, stored: SourceRead, now = NOW) =>
   officialReading(product(id), 'OpenAI', stored, now).state;
 

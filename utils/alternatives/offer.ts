@@ -1,10 +1,9 @@
-import { findProduct } from '../catalog';
 import { ALTERNATIVES } from '../catalog/alternatives';
+import { OPENAI_SITES } from '../catalog/openai-sites';
 import type { Alternative, AlternativeKind } from '../catalog/types';
 import { isHealthy, isTrouble } from '../core/states';
 import type { ServiceHealth } from '../health/types';
-import { OPENAI_SITES } from '../catalog/openai-sites';
-import { userOrder, type Settings } from '../settings/settings';
+import { userOrder } from '../settings/settings';
 
 /** What stands in for a product: its OpenAI site's kind, else its own category when one fits. */
 export function alternativeKindOf(service: ServiceHealth): AlternativeKind | null {
@@ -15,36 +14,44 @@ export function alternativeKindOf(service: ServiceHealth): AlternativeKind | nul
 }
 
 /**
- * The alternative a notification's button opens for `troubled`: of the same kind, the
- * user's preferred ones first, never one whose product is in trouble (or is one of those the
- * notification is about); one known to work before one we cannot vouch for. Null when none.
+ * The one rule for which alternatives to offer, shared by the banner and the notifications:
+ * those of one kind (chat for ChatGPT, video for Sora, api for the API), never one whose
+ * product is in trouble or is among those the offer is about (`about`); the ones known to work
+ * first, then those we cannot vouch for (unknown); within each, the user's preferred ones first
+ * in their order, then the catalog's order.
  */
-export function bestAlternative(
-  troubled: readonly ServiceHealth[],
+export function offerAlternatives(
   services: readonly ServiceHealth[],
-  preferred: Settings['preferredAlternatives'],
-): Alternative | null {
-  const first = troubled[0];
-  const kind = first ? alternativeKindOf(first) : null;
-  if (!kind) return null;
-  const about = new Set(troubled.map(({ id }) => id));
+  kind: AlternativeKind,
+  preferred: readonly string[] = [],
+  about: readonly string[] = [],
+): Alternative[] {
   const stateOf = (alternative: Alternative) =>
     services.find((service) => service.id === alternative.productId)?.state ?? 'unknown';
   const usable = userOrder(
     ALTERNATIVES.filter((alternative) => alternative.kind === kind),
     preferred,
     (alternative) => alternative.id,
-  ).filter((alternative) => !about.has(alternative.productId) && !isTrouble(stateOf(alternative)));
-  return usable.find((alternative) => isHealthy(stateOf(alternative))) ?? usable[0] ?? null;
+  ).filter(
+    (alternative) => !about.includes(alternative.productId) && !isTrouble(stateOf(alternative)),
+  );
+  return [
+    ...usable.filter((alternative) => isHealthy(stateOf(alternative))),
+    ...usable.filter((alternative) => !isHealthy(stateOf(alternative))),
+  ];
 }
 
 /**
- * The status page of a catalog product, or of a page the user added (`custom:<id>`), from
- * code and validated settings only: never a URL read from the snapshot.
+ * The alternative a notification's button opens for `troubled`: the first one
+ * `offerAlternatives` gives for the kind of the first of them. Null when none.
  */
-export function statusPageOf(serviceId: string, settings: Pick<Settings, 'customPages'>) {
-  const known = findProduct(serviceId)?.provider.statusPageUrl;
-  if (known) return known;
-  const custom = serviceId.startsWith('custom:') ? serviceId.slice('custom:'.length) : null;
-  return settings.customPages.find((page) => page.id === custom)?.pageUrl;
+export function bestAlternative(
+  troubled: readonly ServiceHealth[],
+  services: readonly ServiceHealth[],
+  preferred: readonly string[],
+): Alternative | null {
+  const kind = troubled[0] ? alternativeKindOf(troubled[0]) : null;
+  if (!kind) return null;
+  const about = troubled.map(({ id }) => id);
+  return offerAlternatives(services, kind, preferred, about)[0] ?? null;
 }

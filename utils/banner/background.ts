@@ -1,8 +1,9 @@
 import { syncBanners } from './registration';
 import { snoozeOf, storeSnooze } from './snooze';
 import { onMessage } from '../messaging';
-import { BANNER_SITES, settings } from '../settings/settings';
-import { healthSnapshot } from '../storage';
+import { settings } from '../settings/settings';
+import { BANNER_SITES } from '../catalog/openai-sites';
+import { healthSnapshot } from '../health/store';
 
 /**
  * The worker's side of the banner's requests. Registered synchronously in the background's

@@ -1,4 +1,4 @@
-import type { BannerSite } from '../settings/settings';
+import type { BannerSite } from '../catalog/openai-sites';
 
 /**
  * Where each OpenAI site keeps the box the user types a prompt in: every selector of those

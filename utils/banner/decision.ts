@@ -1,11 +1,10 @@
-import { ALTERNATIVES } from '../catalog/alternatives';
 import { OPENAI } from '../catalog/openai';
-import type { Alternative, AlternativeKind } from '../catalog/types';
 import { type BannerSnoozes, isSnoozed } from './snooze';
 import { OPENAI_SITES, type OpenAiSite } from '../catalog/openai-sites';
-import { type BannerSite, type Settings, userOrder } from '../settings/settings';
-import { isHealthy, isTrouble } from '../core/states';
-import type { HealthSnapshot, Reason, ServiceHealth } from '../health/types';
+import { type Settings } from '../settings/settings';
+import { type BannerSite } from '../catalog/openai-sites';
+import { isTrouble } from '../core/states';
+import type { HealthSnapshot, ServiceHealth } from '../health/types';
 
 /**
  * OpenAI's status page (ChatGPT's, Sora's and the API's) as the catalog (code, not storage) knows it: the only origin the
@@ -45,45 +44,4 @@ export function bannerSites(
       (site) => bannerAllowed(settings, site) && bannerService(snapshot, site, snoozes, now),
     ).map((site) => site.id),
   );
-}
-
-/**
- * The alternatives of one kind to offer now (chat for ChatGPT, video for Sora, api for the
- * API): those in trouble are left out, the ones known to work come first, then those we
- * cannot vouch for (unknown); within each, the user's preferred ones first in their order,
- * then the catalog's order.
- */
-export function rankAlternatives(
-  snapshot: HealthSnapshot | null,
-  kind: AlternativeKind,
-  preferred: readonly string[] = [],
-): Alternative[] {
-  const stateOf = (alternative: Alternative) =>
-    snapshot?.services.find((service) => service.id === alternative.productId)?.state ?? 'unknown';
-  const usable = userOrder(
-    ALTERNATIVES.filter((alternative) => alternative.kind === kind),
-    preferred,
-    (alternative) => alternative.id,
-  ).filter((alternative) => !isTrouble(stateOf(alternative)));
-  return [
-    ...usable.filter((alternative) => isHealthy(stateOf(alternative))),
-    ...usable.filter((alternative) => !isHealthy(stateOf(alternative))),
-  ];
-}
-
-/** The radar's own evidence, which the banner shows when the official page has no incident. */
-const OWN_EVIDENCE = new Set([
-  'reason_fieldFailing',
-  'reason_probeFailing',
-  'reason_probeSlow',
-  'reason_officialLagging',
-]);
-
-/**
- * Why the banner is up when no official incident says so: the user's failing requests, our
- * probe, and that the official page is silent. Empty when the official incident tells it.
- */
-export function bannerEvidence(service: ServiceHealth): Reason[] {
-  if (service.incidents.length > 0) return [];
-  return service.reasons.filter((reason) => OWN_EVIDENCE.has(reason.key));
 }

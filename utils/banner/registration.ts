@@ -4,7 +4,7 @@ import { migrateBannerDismissal, readSnoozes } from './snooze';
 import type { HealthSnapshot } from '../health/types';
 import { OPENAI_SITES, type OpenAiSite } from '../catalog/openai-sites';
 import { readSettings, type Settings } from '../settings/settings';
-import { bannerPrefs } from '../storage';
+import { bannerPrefs } from './store';
 
 const BANNER_SCRIPT = '/content-scripts/banner.js';
 /** ChatGPT's keeps the id the banner had when it served ChatGPT alone: an update finds it. */

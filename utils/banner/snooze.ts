@@ -1,5 +1,5 @@
-import { BANNER_SITES, type BannerSite } from '../settings/settings';
-import { bannerDismissedFor, bannerSnoozes } from '../storage';
+import { BANNER_SITES, type BannerSite } from '../catalog/openai-sites';
+import { bannerDismissedFor, bannerSnoozes } from './store';
 
 /** How long "snooze for an hour" lasts. */
 export const SNOOZE_HOUR_MS = 60 * 60 * 1000;

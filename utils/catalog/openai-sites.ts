@@ -1,5 +1,8 @@
 import type { AlternativeKind } from './types';
-import type { BannerSite } from '../settings/settings';
+
+/** The OpenAI sites that can carry the outage banner, as the user's settings name them. */
+export const BANNER_SITES = ['chatgpt', 'sora', 'platform'] as const;
+export type BannerSite = (typeof BANNER_SITES)[number];
 
 /** An OpenAI site where people work, and the product whose outage its banner is about. */
 export interface OpenAiSite {

@@ -9,7 +9,11 @@ import { rememberButtons } from '../notify/background';
 import { paceNotifications } from '../notify/pace';
 import { inQuietHours, readSettings } from '../settings/settings';
 import type { Transition } from '../health/episodes';
-import { fieldEvents, healthSnapshot, notificationLog, probeLog, sourceReads } from '../storage';
+import { fieldEvents } from '../field/store';
+import { healthSnapshot } from '../health/store';
+import { notificationLog } from '../notify/store';
+import { probeLog } from '../probes/store';
+import { sourceReads } from '../sources/store';
 
 /**
  * Computes the snapshot from everything stored and publishes it: storage first, then the

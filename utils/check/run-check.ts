@@ -7,7 +7,10 @@ import { probeTarget } from '../probes/probe';
 import { recordProbe } from '../probes/probe-log';
 import { readFirstAnswering } from '../sources';
 import { readSettings } from '../settings/settings';
-import { fieldEvents, healthSnapshot, probeLog, sourceReads } from '../storage';
+import { fieldEvents } from '../field/store';
+import { healthSnapshot } from '../health/store';
+import { probeLog } from '../probes/store';
+import { sourceReads } from '../sources/store';
 import { isOverloaded, nextProbeDue, nextSourceDue, sourceInterval } from '../cadence/cadence';
 import { publishSnapshot } from './publish';
 import { recordRead } from '../sources/reads';
@@ -30,8 +33,6 @@ export interface CheckOptions {
   random?: () => number;
   /** Waits `ms` (the retry after a reconnection); a timer by default. */
   wait?: (ms: number) => Promise<void>;
-  /** Fixed providers (tests); by default each check builds them from the user's settings. */
-  providers?: readonly ProviderDefinition[];
 }
 
 /**
@@ -44,7 +45,7 @@ export interface CheckOptions {
 export function createRadar(options: CheckOptions = {}) {
   // Read afresh each time, never kept: the worker may have slept through a change, and a
   // hidden service must drop out of the next snapshot, a page just added join it.
-  const currentProviders = async () => options.providers ?? providersFor(await readSettings());
+  const currentProviders = async () => providersFor(await readSettings());
   const clock = options.now ?? (() => Date.now());
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(task: () => Promise<T>): Promise<T> => {

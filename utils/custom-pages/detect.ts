@@ -1,9 +1,13 @@
 import { browser } from 'wxt/browser';
 import { worstState, type ComponentState } from '../core/states';
-import type { StatusPageDetection } from '../messaging';
 import { readSource, type SourceRef } from '../sources';
 import type { FetchTextOptions } from '../sources/fetch-text';
 import type { SourceReport } from '../sources/types';
+
+/** What a status page URL turned out to be, for the options page. */
+export type StatusPageDetection =
+  | { ok: true; source: SourceRef; name: string; state: string }
+  | { ok: false; reason: 'permission' | 'not_found' | 'invalid_url' };
 
 /** A URL that names a feed itself (status.x.ai/feed.xml, a Statuspage's /history.atom). */
 const FEED_PATH = /(\.(rss|atom|xml)|\/feed|\/rss)\/?$/i;

@@ -1,4 +1,4 @@
-import type { StatusPageDetection } from '@/utils/messaging';
+import type { StatusPageDetection } from '@/utils/custom-pages/detect';
 import type { CustomStatusPage, Settings } from '@/utils/settings/settings';
 
 type Found = Extract<StatusPageDetection, { ok: true }>;

@@ -1,4 +1,4 @@
-import { PROVIDERS } from '../catalog';
+import { findProduct, PROVIDERS } from '../catalog';
 import type { ProviderDefinition } from '../catalog/types';
 import type { CustomStatusPage, Settings } from '../settings/settings';
 
@@ -47,4 +47,17 @@ export function providersFor(
     return [products.length === provider.products.length ? provider : { ...provider, products }];
   };
   return [...catalog, ...settings.customPages.map(customProvider)].flatMap(watched);
+}
+
+/**
+ * The status page of a catalog product, or of a page the user added (`custom:<id>`), from
+ * code and validated settings only: never a URL read from the snapshot.
+ */
+export function statusPageOf(
+  serviceId: string,
+  settings: Pick<Settings, 'customPages'>,
+): string | undefined {
+  const known = findProduct(serviceId)?.provider.statusPageUrl;
+  if (known) return known;
+  return settings.customPages.find((page) => customId(page) === serviceId)?.pageUrl;
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { fieldEvents } from '../storage';
+import { fieldEvents } from './store';
 import {
   classifyRequest,
   FIELD_REQUEST_TYPES,

@@ -10,6 +10,17 @@ export const FILL_URL_MAX = 2_000;
 /** The longest prompt we carry; longer input is refused rather than cut without a word. */
 export const PROMPT_MAX = 100_000;
 
+/** How an alternative was opened with the user's prompt (the banner says so). */
+export type HandoffOutcome =
+  /** Opened with a fill-don't-send URL: the prompt is typed there, not sent. */
+  | 'url'
+  /** Opened; our script types the prompt into its composer (access to the site was granted). */
+  | 'fill'
+  /** A page of ours asks for access to the site first; the prompt waits in session storage. */
+  | 'ask'
+  /** Opened as is: the prompt is on the clipboard only (or there was none). */
+  | 'clipboard';
+
 /** What the worker does with a prompt for an alternative (`outcome` is what the banner says). */
 export type HandoffPlan =
   /** Open `url`: a fill-don't-send URL that carries the prompt, or the home page as is. */

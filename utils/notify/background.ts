@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { ALTERNATIVES } from '../catalog/alternatives';
 import { buttonTargetsOf, serviceOfNotification, type OutageNotification } from './notifications';
-import { statusPageOf } from '../alternatives/offer';
+import { statusPageOf } from '../custom-pages/providers';
 import { readSettings } from '../settings/settings';
-import { notificationButtons } from '../storage';
+import { notificationButtons } from './store';
 
 /** Notifications whose buttons are remembered at most: older ones are long gone. */
 const REMEMBERED = 20;

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { Alternative } from '../catalog/types';
-import { findProduct } from '../catalog';
 import { stateLabel } from '../health/reason-text';
 import type { ServiceHealth } from '../health/types';
 import { formatList, t, tAt } from '../core/i18n';
@@ -162,10 +161,4 @@ export async function showNotification(notification: OutageNotification): Promis
 export function serviceOfNotification(notificationId: string): string | undefined {
   const [prefix, , , serviceId] = notificationId.split('|');
   return prefix === ID_PREFIX && serviceId ? serviceId : undefined;
-}
-
-/** The status page a notification is about, for its click (catalog products). */
-export function statusPageForNotification(notificationId: string): string | undefined {
-  const serviceId = serviceOfNotification(notificationId);
-  return serviceId ? findProduct(serviceId)?.provider.statusPageUrl : undefined;
 }

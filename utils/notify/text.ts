@@ -1,4 +1,4 @@
-import { bannerEvidence } from '../banner/decision';
+import { ownEvidence } from '../health/evidence';
 import { formatDuration, t, tAt } from '../core/i18n';
 import { reasonText, stateLabel } from '../health/reason-text';
 import type { ServiceHealth } from '../health/types';
@@ -12,7 +12,7 @@ import type { Notice } from './pace';
 export function troubleDetail(service: ServiceHealth): string | null {
   const incident = service.incidents[0]?.title?.trim();
   if (incident) return incident;
-  const evidence = bannerEvidence(service)[0];
+  const evidence = ownEvidence(service)[0];
   return evidence ? reasonText(evidence) : null;
 }
 

@@ -1,9 +1,6 @@
 import { storage } from 'wxt/utils/storage';
+import { BANNER_SITES, type BannerSite } from '../catalog/openai-sites';
 import type { SourceRef } from '../sources';
-
-/** The OpenAI sites that can carry the outage banner (see openai-pages.ts). */
-export const BANNER_SITES = ['chatgpt', 'sora', 'platform'] as const;
-export type BannerSite = (typeof BANNER_SITES)[number];
 
 /** Notifications held back at night: local wall-clock times, "HH:MM"; `from` > `to` spans midnight. */
 export interface QuietHours {

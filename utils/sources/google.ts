@@ -1,6 +1,14 @@
 import type { ComponentState } from '../core/states';
 import { fetchText, type FetchTextOptions } from './fetch-text';
-import { asArray, asHttpUrl, asObject, asText, asTime, parseJson, type JsonObject } from '../core/json';
+import {
+  asArray,
+  asHttpUrl,
+  asObject,
+  asText,
+  asTime,
+  parseJson,
+  type JsonObject,
+} from '../core/json';
 import {
   failure,
   type Parsed,

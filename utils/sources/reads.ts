@@ -38,15 +38,15 @@ export interface SourceRead {
 export type SourceReads = Record<string, SourceRead>;
 
 /**
- * Folds one attempt's result into what is remembered of the source. `nextDueAt` defaults to
- * now: the scheduler sets it from the failures this returns.
+ * Folds one attempt's result into what is remembered of the source, due again at once: the
+ * scheduler sets `nextDueAt` from the failures this returns.
  */
 export function recordRead(
   before: SourceRead | undefined,
   result: SourceResult,
   at: number,
-  nextDueAt: number = at,
 ): SourceRead {
+  const nextDueAt = at;
   const layout = before?.layout ?? null;
   if (result.ok) {
     return {
