@@ -1,14 +1,10 @@
 import { useState } from 'preact/hooks';
 import { StateDot } from '@/components/StateDot';
-import type { Alternative } from '@/utils/catalog/types';
-import { readComposer } from '@/utils/banner/composer';
-import { BANNER_STATUS_PAGE_URL } from '@/utils/banner/decision';
-import { ownEvidence } from '@/utils/health/evidence';
-import { alternativeLink, statusLink } from '@/utils/banner/links';
-import { reasonText, stateLabel } from '@/utils/health/reason-text';
-import type { ServiceHealth } from '@/utils/health/types';
-import { formatList, t, tAt } from '@/utils/core/i18n';
-import type { OpenAiSite } from '@/utils/catalog/openai-sites';
+import type { Alternative, OpenAiSite } from '@/utils/catalog';
+import { readComposer, BANNER_STATUS_PAGE_URL, alternativeLink, statusLink } from '@/utils/banner';
+import { ownEvidence, reasonText, stateLabel } from '@/utils/health';
+import type { ServiceHealth } from '@/utils/health';
+import { formatList, t, tAt } from '@/utils/core';
 import { carryPrompt, type PromptFate } from './carry-prompt';
 
 /**

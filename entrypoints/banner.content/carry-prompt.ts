@@ -1,6 +1,6 @@
-import type { Alternative } from '@/utils/catalog/types';
+import type { Alternative } from '@/utils/catalog';
 import { sendMessage } from '@/utils/messaging';
-import { type HandoffOutcome } from '@/utils/handoff/plan';
+import type { HandoffOutcome } from '@/utils/handoff';
 
 /** What became of the prompt when the user opened an alternative: the banner says it. */
 export type PromptFate =

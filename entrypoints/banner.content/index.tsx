@@ -1,11 +1,9 @@
 import { render } from 'preact';
-import { offerAlternatives } from '@/utils/alternatives/offer';
-import { bannerService } from '@/utils/banner/decision';
-import { normalizeSnoozes } from '@/utils/banner/snooze';
+import { offerAlternatives } from '@/utils/alternatives';
+import { bannerService, normalizeSnoozes, bannerPrefs, bannerSnoozes } from '@/utils/banner';
 import { sendMessage } from '@/utils/messaging';
-import { OPENAI_SITE_MATCHES, siteForHost } from '@/utils/catalog/openai-sites';
-import { bannerPrefs, bannerSnoozes } from '@/utils/banner/store';
-import { healthSnapshot } from '@/utils/health/store';
+import { OPENAI_SITE_MATCHES, siteForHost } from '@/utils/catalog';
+import { healthSnapshot } from '@/utils/health';
 import { Banner } from './Banner';
 import { keepInPage } from './keep-in-page';
 import '@/components/state-dot.css';

@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '@/utils/core/i18n';
+import { t } from '@/utils/core';
 import { sendMessage } from '@/utils/messaging';
-import { peekAsk, type PendingPrompt } from '@/utils/handoff/pending';
-import { originPattern } from '@/utils/handoff/plan';
-import { alternativeById } from '@/utils/handoff/request';
+import { peekAsk, type PendingPrompt, originPattern, alternativeById } from '@/utils/handoff';
 
 /** How much of the prompt the page shows, so the user knows what will be typed. */
 const PREVIEW_CHARS = 200;

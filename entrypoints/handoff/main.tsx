@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { uiLanguage } from '@/utils/core/i18n';
+import { uiLanguage } from '@/utils/core';
 import { HandoffPage } from './HandoffPage';
 import '@/components/theme.css';
 import './style.css';

@@ -1,6 +1,6 @@
-import { t } from '@/utils/core/i18n';
-import { type Settings } from '@/utils/settings/settings';
-import { BANNER_SITES, type BannerSite } from '@/utils/catalog/openai-sites';
+import { t } from '@/utils/core';
+import type { Settings } from '@/utils/settings';
+import { BANNER_SITES, type BannerSite } from '@/utils/catalog';
 import type { SettingsEdit } from './types';
 
 const SITE_NAMES: Record<BannerSite, string> = {

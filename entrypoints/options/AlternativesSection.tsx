@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ALTERNATIVES } from '@/utils/catalog/alternatives';
-import type { Alternative, AlternativeKind } from '@/utils/catalog/types';
-import { t, type MessageKey } from '@/utils/core/i18n';
-import { userOrder, type Settings } from '@/utils/settings/settings';
+import { ALTERNATIVES } from '@/utils/catalog';
+import type { Alternative, AlternativeKind } from '@/utils/catalog';
+import { t, type MessageKey } from '@/utils/core';
+import { userOrder, type Settings } from '@/utils/settings';
 import type { SettingsEdit } from './types';
 
 const KINDS: { kind: AlternativeKind; title: MessageKey }[] = [

@@ -1,4 +1,4 @@
-import { t } from '@/utils/core/i18n';
+import { t } from '@/utils/core';
 import { AlertsSection } from './AlertsSection';
 import { AlternativesSection } from './AlternativesSection';
 import { CustomPagesSection } from './CustomPagesSection';

@@ -1,12 +1,15 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { customId } from '@/utils/custom-pages/providers';
-import { t, type MessageKey } from '@/utils/core/i18n';
+import {
+  alreadyAdded,
+  customId,
+  sourceOrigin,
+  withPage,
+  type StatusPageDetection,
+} from '@/utils/custom-pages';
 import { sendMessage } from '@/utils/messaging';
-import { type StatusPageDetection } from '@/utils/custom-pages/detect';
-import type { CustomStatusPage, Settings } from '@/utils/settings/settings';
-import { isComponentState } from '@/utils/core/states';
-import { alreadyAdded, sourceOrigin, withPage } from '../../utils/custom-pages/edits';
+import type { CustomStatusPage, Settings } from '@/utils/settings';
+import { isComponentState, t, type MessageKey } from '@/utils/core';
 import type { SettingsEdit } from './types';
 
 type Step =

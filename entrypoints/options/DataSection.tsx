@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { t, type MessageKey } from '@/utils/core/i18n';
+import { t, type MessageKey } from '@/utils/core';
 import { sendMessage } from '@/utils/messaging';
-import type { Settings } from '@/utils/settings/settings';
+import type { Settings } from '@/utils/settings';
 import { readSettingsFile, settingsFile } from './settings-file';
 import type { SettingsEdit } from './types';
 

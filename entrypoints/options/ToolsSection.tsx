@@ -1,7 +1,7 @@
 import { PROVIDERS } from '@/utils/catalog';
-import { customId } from '@/utils/custom-pages/providers';
-import { t } from '@/utils/core/i18n';
-import { withMember, type Settings } from '@/utils/settings/settings';
+import { customId } from '@/utils/custom-pages';
+import { t } from '@/utils/core';
+import { withMember, type Settings } from '@/utils/settings';
 import type { SettingsEdit } from './types';
 
 /** One row per product: the catalog's, then the pages the user added. */

@@ -1,7 +1,8 @@
 import { render } from 'preact';
-import { t, uiLanguage } from '@/utils/core/i18n';
+import { t, uiLanguage } from '@/utils/core';
 import { App } from './App';
 import '@/components/theme.css';
+import '@/components/form.css';
 import './style.css';
 
 document.documentElement.lang = uiLanguage();

@@ -1,4 +1,4 @@
-import { normalizeSettings, type Settings } from '@/utils/settings/settings';
+import { normalizeSettings, type Settings } from '@/utils/settings';
 
 /** A settings file bigger than this is not ours (twenty pages and every id fit in a few KB). */
 export const MAX_SETTINGS_FILE_BYTES = 256 * 1024;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { readSettings, settings, updateSettings, type Settings } from '@/utils/settings/settings';
+import { readSettings, settings, updateSettings, type Settings } from '@/utils/settings';
 
 /**
  * The user's settings, live (another tab or device may change them), and `change` to save

@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useStoredValue } from '@/components/useStoredValue';
-import type { HealthSnapshot, ServiceHealth } from '@/utils/health/types';
-import { hourStrip, uptime } from '@/utils/history/rollup';
-import { formatAgo, t } from '@/utils/core/i18n';
-import { normalizeSettings, settings, userOrder, type Settings } from '@/utils/settings/settings';
-import { healthSnapshot } from '@/utils/health/store';
+import { healthSnapshot } from '@/utils/health';
+import type { HealthSnapshot, ServiceHealth } from '@/utils/health';
+import { hourStrip, uptime } from '@/utils/history';
+import { formatAgo, t } from '@/utils/core';
+import { normalizeSettings, settings, userOrder, type Settings } from '@/utils/settings';
 import { onBackOnline } from './back-online';
 import { CheckFooter } from './CheckFooter';
 import { headline } from './headline';

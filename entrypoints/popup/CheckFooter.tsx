@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatAgo, t } from '@/utils/core/i18n';
+import { formatAgo, t } from '@/utils/core';
 import { askForCheck } from './ask-check';
 
 /** "Checked 40 seconds ago" (kept current) and the "Check now" button. */

@@ -1,16 +1,4 @@
-import type { ComponentState } from '@/utils/core/states';
-import { isTrouble } from '@/utils/core/states';
-import { t, uiLanguage } from '@/utils/core/i18n';
-
-/** Colours of the strip: those of the state dots and the badge; grey where nothing is known. */
-const COLORS: Record<ComponentState, string> = {
-  operational: '#1e8e3e',
-  maintenance: '#1a73e8',
-  degraded: '#f29900',
-  partial_outage: '#e8710a',
-  major_outage: '#d93025',
-  unknown: 'var(--no-data)',
-};
+import { isTrouble, STATE_COLORS, type ComponentState, t, uiLanguage } from '@/utils/core';
 
 /**
  * The last 24 hours as one bar of hourly slots, oldest left. One element with a gradient, not
@@ -22,7 +10,8 @@ export function HistoryStrip({ slots }: { slots: (ComponentState | null)[] | nul
   if (!slots) return <span class="strip strip--loading" aria-hidden="true" />;
   const width = 100 / slots.length;
   const stops = slots.map((state, index) => {
-    const color = COLORS[state ?? 'unknown'];
+    // The states' palette; where nothing is known, the page's own grey for no data.
+    const color = state && state !== 'unknown' ? STATE_COLORS[state] : 'var(--no-data)';
     return `${color} ${(index * width).toFixed(3)}% ${((index + 1) * width).toFixed(3)}%`;
   });
   const troubled = slots.filter((state) => state !== null && isTrouble(state)).length;

@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
 import { StateDot } from '@/components/StateDot';
-import { isTrouble, type ComponentState } from '@/utils/core/states';
-import { reasonText, stateLabel } from '@/utils/health/reason-text';
-import type { IncidentSummary, ServiceHealth } from '@/utils/health/types';
-import { t, tAt, type MessageKey } from '@/utils/core/i18n';
+import { isTrouble, type ComponentState, t, tAt, type MessageKey } from '@/utils/core';
+import { reasonText, stateLabel } from '@/utils/health';
+import type { IncidentSummary, ServiceHealth } from '@/utils/health';
 import { HistoryStrip, UptimeText } from './HistoryStrip';
 
 /** "Our checks saw it 7 min before the official page", when the radar's own signals were first. */

@@ -1,7 +1,6 @@
-import { isTrouble } from '@/utils/core/states';
-import { stateLabel } from '@/utils/health/reason-text';
-import type { HealthSnapshot, ServiceHealth } from '@/utils/health/types';
-import { formatDuration, formatList, t, uiLanguage } from '@/utils/core/i18n';
+import { isTrouble, formatDuration, formatList, t, uiLanguage } from '@/utils/core';
+import { stateLabel } from '@/utils/health';
+import type { HealthSnapshot, ServiceHealth } from '@/utils/health';
 
 /**
  * The one sentence that answers before anything is read: all well, which service is in what

@@ -1,9 +1,9 @@
 import { firstRead } from './first-read';
 import { render } from 'preact';
-import type { HealthSnapshot } from '@/utils/health/types';
-import { t, uiLanguage } from '@/utils/core/i18n';
-import { normalizeSettings } from '@/utils/settings/settings';
-import { healthSnapshot } from '@/utils/health/store';
+import { healthSnapshot } from '@/utils/health';
+import type { HealthSnapshot } from '@/utils/health';
+import { t, uiLanguage } from '@/utils/core';
+import { normalizeSettings } from '@/utils/settings';
 import { App } from './App';
 
 /** The snapshot version healthSnapshot (utils/storage.ts) stores; older ones need migrating. */

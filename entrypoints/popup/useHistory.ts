@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { DetectionRecord } from '@/utils/history/store';
-import type { HourRecord } from '@/utils/history/rollup';
+import { readHistory, type DetectionRecord, type HourRecord } from '@/utils/history';
 
 export interface PopupHistory {
   hours: HourRecord[];
@@ -18,11 +17,8 @@ export function useHistory(checkedAt: number | null): PopupHistory | null {
     let active = true;
     // Loaded after the first paint too: IndexedDB's client is no part of it.
     const read = () =>
-      import('@/utils/history/store')
-        .then(({ readHours, readDetections }) =>
-          Promise.all([readHours(Date.now()), readDetections()]),
-        )
-        .then(([hours, detections]) => active && setHistory({ hours, detections }))
+      readHistory(Date.now())
+        .then((read) => active && setHistory(read))
         .catch((error) => console.error('history', error));
     // After the first frame is painted, not before.
     const frame = requestAnimationFrame(() => setTimeout(read, 0));

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { CHATGPT_ID, PROVIDERS } from '@/utils/catalog';
-import type { ProductDefinition } from '@/utils/catalog/types';
-import { t } from '@/utils/core/i18n';
-import { readSettings, updateSettings } from '@/utils/settings/settings';
+import type { ProductDefinition } from '@/utils/catalog';
+import { t } from '@/utils/core';
+import { readSettings, updateSettings } from '@/utils/settings';
 
 /**
  * The tools offered here: the catalog's chat, code and API products. A product that stands

@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import { t, uiLanguage } from '@/utils/core/i18n';
+import { t, uiLanguage } from '@/utils/core';
 import { Welcome } from './Welcome';
 import '@/components/theme.css';
-import '../options/style.css';
+import '@/components/form.css';
 import './style.css';
 
 document.documentElement.lang = uiLanguage();

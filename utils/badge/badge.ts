@@ -1,17 +1,7 @@
 import { browser } from 'wxt/browser';
 import { formatList, t } from '../core/i18n';
-import { isTrouble, worstState, type ComponentState } from '../core/states';
+import { isTrouble, STATE_COLORS, worstState } from '../core/states';
 import type { HealthSnapshot } from '../health/types';
-
-/** Badge colours: the status page convention users already read (green, amber, orange, red). */
-export const BADGE_COLORS: Record<ComponentState, string> = {
-  operational: '#1e8e3e',
-  maintenance: '#1a73e8',
-  degraded: '#f29900',
-  partial_outage: '#e8710a',
-  major_outage: '#d93025',
-  unknown: '#80868b',
-};
 
 export interface BadgeLook {
   text: string;
@@ -25,7 +15,7 @@ export function badgeFor(snapshot: HealthSnapshot | null): BadgeLook {
   if (snapshot?.offline) {
     return {
       text: t('offline_badge'),
-      color: BADGE_COLORS.unknown,
+      color: STATE_COLORS.unknown,
       title: t('offline_badgeTitle'),
     };
   }
@@ -44,7 +34,7 @@ export function badgeFor(snapshot: HealthSnapshot | null): BadgeLook {
         : unknown.length > 0
           ? t('badge_titleSomeUnknown', formatList(unknown.map((service) => service.name)))
           : t('badge_titleAllGood');
-  return { text: t(`badge_${state}`), color: BADGE_COLORS[state], title };
+  return { text: t(`badge_${state}`), color: STATE_COLORS[state], title };
 }
 
 /** Paints the toolbar button. Firefox's MV2 build names it `browserAction`. */

@@ -1,8 +1,8 @@
 import { OPENAI } from '../catalog/openai';
 import { type BannerSnoozes, isSnoozed } from './snooze';
 import { OPENAI_SITES, type OpenAiSite } from '../catalog/openai-sites';
-import { type Settings } from '../settings/settings';
-import { type BannerSite } from '../catalog/openai-sites';
+import type { Settings } from '../settings/settings';
+import type { BannerSite } from '../catalog/openai-sites';
 import { isTrouble } from '../core/states';
 import type { HealthSnapshot, ServiceHealth } from '../health/types';
 

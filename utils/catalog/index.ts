@@ -44,3 +44,9 @@ export function findProduct(
   }
   return undefined;
 }
+
+// The rest of the catalog's public face, for the pages and the banner.
+export { ALTERNATIVES } from './alternatives';
+export { BANNER_SITES, OPENAI_SITE_MATCHES, siteForHost } from './openai-sites';
+export type { BannerSite, OpenAiSite } from './openai-sites';
+export type { Alternative, AlternativeKind, ProductDefinition } from './types';

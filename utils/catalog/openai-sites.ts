@@ -44,3 +44,8 @@ export function siteForHost(hostname: string): OpenAiSite | undefined {
   const host = hostname.toLowerCase();
   return OPENAI_SITES.find((site) => site.hosts.includes(host));
 }
+
+/** The pages where people use ChatGPT: a tab open on one of them makes the radar watch closely. */
+export const CHATGPT_MATCHES: readonly string[] = OPENAI_SITES.find(
+  (site) => site.id === 'chatgpt',
+)!.matches;

@@ -5,7 +5,7 @@ import { computeSnapshot } from '../health/snapshot';
 import type { HealthSnapshot } from '../health/types';
 import { appendCheck, recordDetections } from '../history/store';
 import { notificationsFor, showNotification } from '../notify/notifications';
-import { rememberButtons } from '../notify/background';
+import { rememberButtons } from '../notify/buttons';
 import { paceNotifications } from '../notify/pace';
 import { inQuietHours, readSettings } from '../settings/settings';
 import type { Transition } from '../health/episodes';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ProviderDefinition } from '../catalog/types';
-import { CHATGPT_MATCHES } from '../chatgpt-pages';
+import { CHATGPT_MATCHES } from '../catalog/openai-sites';
 import { providersFor } from '../custom-pages/providers';
 import { fieldSignals } from '../field/window';
 import { probeTarget } from '../probes/probe';
@@ -175,7 +175,7 @@ async function heldBack(
 /** Whether the user has ChatGPT open: the host permission lets us ask without "tabs". */
 async function chatGptOpen(): Promise<boolean> {
   try {
-    return (await browser.tabs.query({ url: CHATGPT_MATCHES })).length > 0;
+    return (await browser.tabs.query({ url: [...CHATGPT_MATCHES] })).length > 0;
   } catch {
     return false;
   }

@@ -1,25 +1,18 @@
 import { browser } from 'wxt/browser';
 
 export const CHECK_ALARM = 'check';
-export const PRUNE_ALARM = 'prune-history';
 
 /** Once a minute: Chrome's floor for alarms is 30 s, and status pages cache for about that long. */
 export const CHECK_PERIOD_MINUTES = 1;
 
 /**
- * Creates the alarms if missing. Called on every worker start: alarms persist across worker
- * deaths but not across some updates, and re-creating an existing one would reset its timer.
+ * Creates the check alarm if missing. Called on every worker start: alarms persist across
+ * worker deaths but not across some updates, and re-creating an existing one would reset its
+ * timer.
  */
-export async function ensureAlarms(): Promise<void> {
-  const [check, prune] = await Promise.all([
-    browser.alarms.get(CHECK_ALARM),
-    browser.alarms.get(PRUNE_ALARM),
-  ]);
-  if (!check) {
+export async function ensureCheckAlarm(): Promise<void> {
+  if (!(await browser.alarms.get(CHECK_ALARM))) {
     await browser.alarms.create(CHECK_ALARM, { periodInMinutes: CHECK_PERIOD_MINUTES });
-  }
-  if (!prune) {
-    await browser.alarms.create(PRUNE_ALARM, { periodInMinutes: 24 * 60 });
   }
 }
 

@@ -23,6 +23,20 @@ const SEVERITY: Record<ComponentState, number> = {
   major_outage: 5,
 };
 
+/**
+ * The one palette of the states, for the badge, the state dots and the history strip: the
+ * status-page convention users already read (green, blue, amber, orange, red; grey for not
+ * knowing).
+ */
+export const STATE_COLORS: Record<ComponentState, string> = {
+  operational: '#1e8e3e',
+  maintenance: '#1a73e8',
+  degraded: '#f29900',
+  partial_outage: '#e8710a',
+  major_outage: '#d93025',
+  unknown: '#80868b',
+};
+
 /** The more severe of two states. */
 export function worseOf(a: ComponentState, b: ComponentState): ComponentState {
   return SEVERITY[b] > SEVERITY[a] ? b : a;

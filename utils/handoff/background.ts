@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { onMessage } from '../messaging';
-import { type HandoffOutcome } from './plan';
+import type { HandoffOutcome } from './plan';
 import { fillComposer } from './fill-composer';
 import { holdAsk, holdFill, peekFill, takeAsk, takeFill } from './pending';
 import { needsAccessCheck, originPattern, planHandoff } from './plan';
