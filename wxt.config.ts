@@ -11,6 +11,8 @@ import { OPENAI_SITE_MATCHES } from './utils/catalog/openai-sites';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Every import is explicit: no globals declared for what WXT or our folders export.
+  imports: false,
   // The sources Mozilla's reviewers rebuild from: not the screenshots and logs that tests and
   // `npm run demo` leave behind (both ignored by git too).
   zip: { excludeSources: ['demo-output/**', 'test-results/**', '**/*.log'] },

@@ -1,5 +1,6 @@
 // First: starts the storage read before the rest of the popup's code is even evaluated.
 import './popup/first-read';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startPopup } from './popup/main';
 
 /**

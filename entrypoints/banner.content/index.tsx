@@ -1,4 +1,6 @@
 import { render } from 'preact';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { offerAlternatives } from '@/utils/alternatives';
 import { bannerService, normalizeSnoozes, bannerPrefs, bannerSnoozes } from '@/utils/banner';
 import { sendMessage } from '@/utils/messaging';

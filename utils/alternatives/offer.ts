@@ -6,7 +6,7 @@ import type { ServiceHealth } from '../health/types';
 import { userOrder } from '../settings/settings';
 
 /** What stands in for a product: its OpenAI site's kind, else its own category when one fits. */
-export function alternativeKindOf(service: ServiceHealth): AlternativeKind | null {
+function alternativeKindOf(service: ServiceHealth): AlternativeKind | null {
   const site = OPENAI_SITES.find((candidate) => candidate.productId === service.id);
   if (site) return site.kind;
   const { category } = service;

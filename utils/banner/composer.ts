@@ -13,7 +13,7 @@ import type { BannerSite } from '../catalog/openai-sites';
  *   for the Playground, AspireOne/playground-thing, reads `textarea` in its messages); its
  *   current markup could not be verified (it needs an account).
  */
-export const COMPOSER_SELECTORS: Record<BannerSite, readonly string[]> = {
+const COMPOSER_SELECTORS: Record<BannerSite, readonly string[]> = {
   chatgpt: [
     '#prompt-textarea',
     'textarea[name="prompt-textarea"]',

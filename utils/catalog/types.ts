@@ -44,7 +44,7 @@ export interface ComponentMatcher {
  * A light endpoint the radar requests itself, without credentials, to see whether the
  * service answers: a 401 from a model list in milliseconds means "up".
  */
-export interface ProbeTarget {
+interface ProbeTarget {
   url: string;
 }
 

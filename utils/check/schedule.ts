@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 export const CHECK_ALARM = 'check';
 
 /** Once a minute: Chrome's floor for alarms is 30 s, and status pages cache for about that long. */
-export const CHECK_PERIOD_MINUTES = 1;
+const CHECK_PERIOD_MINUTES = 1;
 
 /**
  * Creates the check alarm if missing. Called on every worker start: alarms persist across

@@ -35,7 +35,7 @@ export function candidateSources(url: URL): SourceRef[] {
 }
 
 /** An https URL without credentials, or null: the only kind of page we add. */
-export function statusPageUrl(value: string): URL | null {
+function statusPageUrl(value: string): URL | null {
   try {
     const url = new URL(value.trim());
     return url.protocol === 'https:' && !url.username && !url.password && url.hostname.includes('.')

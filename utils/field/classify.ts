@@ -65,7 +65,7 @@ const PRODUCT_BY_HOST: Record<string, FieldProductId> = {
  * requests to chatgpt.com and fake an outage. platform.openai.com is only ever a requester:
  * its calls to api.openai.com are the API's field signal.
  */
-export const OPENAI_PAGE_ORIGINS: ReadonlySet<string> = new Set([
+const OPENAI_PAGE_ORIGINS: ReadonlySet<string> = new Set([
   'https://chatgpt.com',
   'https://chat.openai.com',
   'https://sora.chatgpt.com',

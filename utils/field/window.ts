@@ -9,7 +9,7 @@ export const FIELD_FAILURES_IN_A_ROW = 2;
 /** Or this many failures in the window... */
 export const FIELD_MIN_FAILURES = 3;
 /** ...making at least this share of the window's requests. */
-export const FIELD_FAILURE_SHARE = 0.5;
+const FIELD_FAILURE_SHARE = 0.5;
 
 /** What the user's own requests say about one product. */
 export interface FieldSignal {

@@ -7,7 +7,7 @@ import { needsAccessCheck, originPattern, planHandoff } from './plan';
 import { alternativeById, isTrustedSender, readOpenRequest, type MessageSender } from './request';
 
 /** The extension page that asks for access to an alternative's site (entrypoints/handoff). */
-export const HANDOFF_PAGE = '/handoff.html';
+const HANDOFF_PAGE = '/handoff.html';
 
 /**
  * Wires the worker's side of "the prompt follows the user": `openAlternative` and

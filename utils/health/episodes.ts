@@ -6,7 +6,7 @@ import type { ServiceHealth } from './types';
  * ('trouble'), got worse or better while still in trouble (degraded ↔ partial ↔ major), or
  * ended ('recovered').
  */
-export type TransitionKind = 'trouble' | 'worse' | 'better' | 'recovered';
+type TransitionKind = 'trouble' | 'worse' | 'better' | 'recovered';
 
 export interface Transition {
   kind: TransitionKind;

@@ -55,7 +55,7 @@ export type ProductLookup =
   | { missing: 'layout_unknown' };
 
 /** The layout a flat report borrows from the last grouped read: each component's group by id. */
-export function withLayout(report: SourceReport, layout: ComponentLayout | null): SourceReport {
+function withLayout(report: SourceReport, layout: ComponentLayout | null): SourceReport {
   if (report.grouped || !layout) return report;
   return {
     ...report,

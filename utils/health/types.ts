@@ -27,7 +27,7 @@ export interface IncidentSummary {
 export type Confidence = 'high' | 'medium' | 'low';
 
 /** When each side first saw the current trouble: the radar's own signals, the official page. */
-export interface Detection {
+interface Detection {
   radarAt: number | null;
   officialAt: number | null;
 }

@@ -87,7 +87,7 @@ const DOWN_WEIGHT: Partial<Record<ComponentState, number>> = {
 };
 
 /** Below an hour of known minutes, a "7-day uptime" would be a few minutes' anecdote. */
-export const UPTIME_MIN_KNOWN_MINUTES = 60;
+const UPTIME_MIN_KNOWN_MINUTES = 60;
 
 /**
  * One service's uptime over the `days` before `now`, as a fraction (0–1), from the minutes the

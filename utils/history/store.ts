@@ -48,7 +48,7 @@ export function historyStore(): UseStore {
  * The hourly roll-up of the history (history/rollup.ts), keyed by the hour's start: what the
  * popup reads, so it never scans a week of per-minute checks.
  */
-export function hourStore(): UseStore {
+function hourStore(): UseStore {
   return storeOf('ai-outage-radar-hours', 'hours');
 }
 

@@ -122,7 +122,7 @@ function textOf(
  * Chrome shows buttons on a notification; Firefox rejects the option (and the whole
  * notification with it), so its users click the body. Decided at build time.
  */
-export const NOTIFICATION_BUTTONS = !import.meta.env.FIREFOX;
+const NOTIFICATION_BUTTONS = !import.meta.env.FIREFOX;
 
 /** The buttons' labels, in the order `notificationButtonTargets` resolves them. */
 function buttonsOf(notification: OutageNotification): { title: string }[] {

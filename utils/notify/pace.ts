@@ -16,7 +16,7 @@ export const FLAP_WINDOW_MS = 30 * 60_000;
 export const STEP_WINDOW_MS = 10 * 60_000;
 
 /** What the worker remembers of one service's notifications. */
-export interface ServiceNotices {
+interface ServiceNotices {
   /** When the last "problems" notification about this service was raised. */
   troubleAt?: number;
   /** A trouble held back as a flap: its recovery is not news either. */

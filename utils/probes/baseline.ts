@@ -1,11 +1,11 @@
 /** How many answered latencies a target's baseline remembers: about 20 minutes of probes. */
-export const BASELINE_SAMPLES = 20;
+const BASELINE_SAMPLES = 20;
 /** Below this many samples the baseline is noise, and nothing is called a spike. */
-export const MIN_BASELINE_SAMPLES = 5;
+const MIN_BASELINE_SAMPLES = 5;
 /** A spike must be this many times the median... */
-export const SPIKE_FACTOR = 3;
+const SPIKE_FACTOR = 3;
 /** ...and at least this much slower, so a 40 ms endpoint answering in 150 ms is not "slow". */
-export const SPIKE_MIN_EXTRA_MS = 1_500;
+const SPIKE_MIN_EXTRA_MS = 1_500;
 
 /** What "normal" looks like for one target, from its recent answered latencies. */
 export interface LatencyBaseline {

@@ -2,7 +2,7 @@ import { appendSample, isLatencySpike, latencyBaseline } from './baseline';
 import type { ProbeResult } from './probe';
 
 /** Results kept per target: enough to see a run of failures, small enough for storage.local. */
-export const PROBE_RESULTS_KEPT = 10;
+const PROBE_RESULTS_KEPT = 10;
 /** A probe older than this says nothing about now (the worker or the network was asleep). */
 export const PROBE_STALE_MS = 15 * 60_000;
 /** Failures in a row before a target counts as failing: one blip is not an outage. */

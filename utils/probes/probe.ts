@@ -1,5 +1,5 @@
 /** How long a probe waits for the response headers before calling the target failing. */
-export const PROBE_TIMEOUT_MS = 8_000;
+const PROBE_TIMEOUT_MS = 8_000;
 
 /**
  * One knock on a service's front door. `answered` means the service's servers replied with

@@ -1,8 +1,8 @@
 import { failure, type Parsed } from './types';
 
 /** Status pages are small; a body this big is not a status page (or is an attack). */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
-export const DEFAULT_TIMEOUT_MS = 10_000;
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface FetchTextOptions {
   fetch?: typeof fetch;
@@ -13,7 +13,7 @@ export interface FetchTextOptions {
 }
 
 /** Retry-After in ms, from seconds or an HTTP date; undefined when absent or unreadable. */
-export function retryAfter(value: string | null, now = Date.now()): number | undefined {
+function retryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;

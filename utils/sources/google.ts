@@ -80,7 +80,7 @@ function linkOf(uri: unknown, pageUrl: string): string | null {
 }
 
 /** An open incident untouched this long is a forgotten notice, not an outage. */
-export const ABANDONED_AFTER_MS = 14 * 24 * 60 * 60_000;
+const ABANDONED_AFTER_MS = 14 * 24 * 60 * 60_000;
 
 function toIncident(row: JsonObject, pageUrl: string, now: number): SourceIncident | undefined {
   // Open while `end` is absent (as every Cloud capture shows), null or empty, or still ahead.

@@ -86,7 +86,7 @@ export function entryLink(entry: XmlScope): string | undefined {
 }
 
 /** An attribute's value, entities decoded; undefined when absent. */
-export function attribute(attributes: string, name: string): string | undefined {
+function attribute(attributes: string, name: string): string | undefined {
   const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
   const value = match?.[1] ?? match?.[2];
   return value === undefined ? undefined : decodeEntities(value);
@@ -112,7 +112,7 @@ const NAMED = new Map([
 ]);
 
 /** Decodes the XML entities and numeric references; an invalid code point becomes U+FFFD. */
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   return text.replace(/&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,9}|[a-zA-Z]{2,6});/g, (whole, body) => {
     const name = body as string;
     if (name[0] !== '#') return NAMED.get(name) ?? whole;
