@@ -15,7 +15,7 @@ import './style.css';
  * The outage banner, on the OpenAI site the user works on (ChatGPT, Sora, the API's
  * platform), about the product that site serves. Not in the manifest: the worker registers it
  * for a site (and injects it into that site's open tabs) only while that product is in
- * trouble and the user lets it show (utils/banner-registration.ts). Once on a page it follows
+ * trouble and the user lets it show (utils/banner/registration.ts). Once on a page it follows
  * the snapshot, the settings (as the worker copies them, bannerPrefs) and the snoozes: it updates as the outage changes, and on
  * recovery, snooze or being turned off it removes itself and stops listening, so the next
  * outage starts a fresh one.

@@ -73,7 +73,7 @@ export function CustomPagesSection({
   }
 
   async function remove(page: CustomStatusPage) {
-    const origin = sourceOrigin(page);
+    const origin = sourceOrigin(page.source);
     await change((now) => ({
       ...now,
       customPages: now.customPages.filter((other) => other.id !== page.id),
@@ -85,7 +85,9 @@ export function CustomPagesSection({
     // The site's access goes with its last page. A host the extension needs anyway (the
     // catalog's) cannot be removed: the browser refuses, and that is fine.
     if (
-      !current.customPages.some((other) => other.id !== page.id && sourceOrigin(other) === origin)
+      !current.customPages.some(
+        (other) => other.id !== page.id && sourceOrigin(other.source) === origin,
+      )
     ) {
       await browser.permissions.remove({ origins: [`${origin}/*`] }).catch(() => false);
     }

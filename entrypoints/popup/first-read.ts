@@ -4,7 +4,7 @@
  * script (entrypoints/popup-app.ts imports it before anything else), so the storage round
  * trip overlaps with evaluating the rest of the code instead of following it. The browser's
  * own API, not the polyfill: the point is to ask before anything else is set up; the keys are
- * those WXT's storage items use (utils/storage.ts, utils/settings.ts).
+ * those WXT's storage items use (utils/health/store.ts, utils/settings/settings.ts).
  */
 export type FirstRead = Promise<[Record<string, unknown>, Record<string, unknown>]>;
 

@@ -6,7 +6,7 @@ import { t, uiLanguage } from '@/utils/core';
 import { normalizeSettings } from '@/utils/settings';
 import { App } from './App';
 
-/** The snapshot version healthSnapshot (utils/storage.ts) stores; older ones need migrating. */
+/** The snapshot version healthSnapshot (utils/health/store.ts) stores; older ones need migrating. */
 const SNAPSHOT_VERSION = 2;
 
 /** Renders the popup; its one script (entrypoints/popup-app.ts) calls it. */

@@ -162,7 +162,7 @@ for (const { locale, colorScheme, text } of [
     });
 
     it("lists the user's own tools first, in their order", async () => {
-      // As the options and first-run pages store them (storage.sync, utils/settings.ts).
+      // As the options and first-run pages store them (storage.sync, utils/settings/settings.ts).
       await radar.evaluate(() =>
         chrome.storage.sync.set({
           settings: { myTools: ['claude', 'chatgpt'] },

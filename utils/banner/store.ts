@@ -6,7 +6,7 @@ import { storage } from 'wxt/utils/storage';
 /**
  * The ChatGPT outage the user dismissed the banner for, by the time the radar opened it
  * (`openedAt`), from before snoozes per site. Kept so a dismissal made before an update still
- * holds: the worker moves it into `bannerSnoozes` and clears it (utils/banner-snooze.ts).
+ * holds: the worker moves it into `bannerSnoozes` and clears it (utils/banner/snooze.ts).
  */
 export const bannerDismissedFor = /* @__PURE__ */ storage.defineItem<number | null>(
   'local:bannerDismissedFor',
@@ -17,7 +17,7 @@ export const bannerDismissedFor = /* @__PURE__ */ storage.defineItem<number | nu
 );
 
 /**
- * The sites whose banner the user snoozed (utils/banner-snooze.ts): for an hour (`until`), or
+ * The sites whose banner the user snoozed (utils/banner/snooze.ts): for an hour (`until`), or
  * for one outage, by the time the radar opened it (`openedAt`). Written by the worker on the
  * banner's request; read by the worker (to register the banner) and the banner. What
  * `bannerDismissedFor` held, ChatGPT's outage dismissed, is carried over as ChatGPT's snooze

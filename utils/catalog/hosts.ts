@@ -1,4 +1,4 @@
-import type { SourceRef } from '../sources';
+import { sourceOrigin, type SourceRef } from '../sources';
 import type { ProviderDefinition } from './types';
 
 /**
@@ -7,9 +7,9 @@ import type { ProviderDefinition } from './types';
  * status under www.google.com) asks for that folder, not the whole site.
  */
 function sourcePattern(source: SourceRef): string {
-  if ('baseUrl' in source) return `${new URL(source.baseUrl).origin}/*`;
-  const url = new URL(source.url);
-  return `${url.origin}${url.pathname.slice(0, url.pathname.lastIndexOf('/') + 1)}*`;
+  if ('baseUrl' in source) return `${sourceOrigin(source)}/*`;
+  const { pathname } = new URL(source.url);
+  return `${sourceOrigin(source)}${pathname.slice(0, pathname.lastIndexOf('/') + 1)}*`;
 }
 
 /**

@@ -59,7 +59,7 @@ async function notifyPaced(
   const [before, settings] = await Promise.all([notificationLog.getValue(), readSettings()]);
   const paced = paceNotifications(transitions, snapshot.services, before, now, {
     quiet: inQuietHours(settings.quietHours, new Date(now)),
-    // Hidden services are never notified either (utils/settings.ts).
+    // Hidden services are never notified either (utils/settings/settings.ts).
     muted: new Set([...settings.mutedServices, ...settings.hiddenServices]),
   });
   await notificationLog.setValue(paced.log);

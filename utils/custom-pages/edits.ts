@@ -3,12 +3,6 @@ import type { CustomStatusPage, Settings } from '@/utils/settings/settings';
 
 type Found = Extract<StatusPageDetection, { ok: true }>;
 
-/** The origin a source is read from: what its host permission covers. */
-export function sourceOrigin(page: Pick<CustomStatusPage, 'source'>): string {
-  const { source } = page;
-  return new URL('baseUrl' in source ? source.baseUrl : source.url).origin;
-}
-
 /** An id for a new page, from its host: readable in storage, unique among the user's pages. */
 export function newPageId(host: string, taken: readonly CustomStatusPage[]): string {
   const base =

@@ -17,8 +17,7 @@ type PendingById = Record<string, PendingPrompt>;
 
 // In storage.session (memory only, never on disk, gone with the browser session, and out of
 // content scripts' reach): the worker may die while a tab loads or the user reads our page,
-// and a prompt should not outlive the moment. Declared here rather than in utils/storage.ts
-// because only the handoff reads them.
+// and a prompt should not outlive the moment.
 
 /** Prompts waiting for a tab we opened to finish loading, by tab id. Written by the worker. */
 const pendingFills = storage.defineItem<PendingById>('session:handoffFills', { fallback: {} });

@@ -44,7 +44,7 @@ export interface Notice extends Transition {
   endedAt?: number;
 }
 
-/** What the user asked for (utils/settings.ts), as the pacing needs it. */
+/** What the user asked for (utils/settings/settings.ts), as the pacing needs it. */
 export interface NoticePolicy {
   /** Whether `now` is inside the quiet hours. */
   quiet: boolean;

@@ -8,7 +8,7 @@ import type { NotificationLog } from './pace';
 /**
  * The notifications raised lately, by service, so a flapping page raises at most one
  * "problems" and one "back to normal", a step is told at most once a window, and what the
- * quiet hours held back is told once when they end (utils/notify-pace.ts). Fields added since
+ * quiet hours held back is told once when they end (utils/notify/pace.ts). Fields added since
  * v1 are optional: a v1 log reads as nothing told. Written by the worker only.
  */
 export const notificationLog = /* @__PURE__ */ storage.defineItem<NotificationLog>(
@@ -18,7 +18,7 @@ export const notificationLog = /* @__PURE__ */ storage.defineItem<NotificationLo
 
 /**
  * What the buttons of each notification still shown open, by notification id
- * (utils/notify-actions.ts): the worker that showed it may have died before the click.
+ * (utils/notify/buttons.ts): the worker that showed it may have died before the click.
  * Written by the worker only.
  */
 export const notificationButtons = /* @__PURE__ */ storage.defineItem<

@@ -56,8 +56,11 @@ function readWithAdapter(source: SourceRef, options?: FetchTextOptions): Promise
   }
 }
 
-/** The origin a source is read from; a URL that does not parse is its own (the read fails). */
-function originOf(source: SourceRef): string {
+/**
+ * The origin a source is read from: what its host permission covers. A URL that does not parse
+ * is its own origin (the read fails).
+ */
+export function sourceOrigin(source: SourceRef): string {
   const url = 'baseUrl' in source ? source.baseUrl : source.url;
   try {
     return new URL(url).origin;
@@ -80,7 +83,7 @@ export async function readFirstAnswering(
   // the lesser format (a fallback that lists fewer products) for minutes, until the next read.
   const unreachable = new Set<string>();
   for (const source of sources) {
-    const origin = originOf(source);
+    const origin = sourceOrigin(source);
     if (unreachable.has(origin)) continue;
     last = await readSource(source, options);
     if (last.ok) return { ...last, source };
