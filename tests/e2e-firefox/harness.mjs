@@ -12,13 +12,15 @@
 //
 // Firefox ESR 140 (the manifest's strict_min_version) must pass as well as Debian's current
 // ESR (153). What 140's WebDriver BiDi does differently, and what the harness does instead:
-// Code that BiDi runs in a page still obeys the page's Content Security Policy (later
-// Firefox exempts it: bug 1941780), and an extension page's (script-src 'self') blocks eval
-// and new Function there ("call to Function() blocked by CSP"). puppeteer's
-// page.waitForFunction and its locators build their pollers with new Function in the page,
-// so on 140 they fail at once on the popup ("Waiting failed"): wait with waitInPage, and
-// click what waitForSelector found (it runs in puppeteer's sandbox, not the page).
-// page.evaluate is fine: it hands Firefox the function itself.
+// - Code that BiDi runs in a page still obeys the page's Content Security Policy (later
+//   Firefox exempts it: bug 1941780), and an extension page's (script-src 'self') blocks eval
+//   and new Function there ("call to Function() blocked by CSP"). puppeteer's
+//   page.waitForFunction and its locators build their pollers with new Function in the page,
+//   so on 140 they fail at once on the popup ("Waiting failed"): wait with waitInPage, and
+//   click what waitForSelector found (it runs in puppeteer's sandbox, not the page).
+//   page.evaluate is fine: it hands Firefox the function itself.
+// - page.setViewport also sends emulation.setScreenOrientationOverride, which Firefox has
+//   only from 144 on: use setViewport below.
 /* global browser */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -147,7 +149,7 @@ export async function launch({ world = {} } = {}) {
     /** A new tab with the popup, at popup size. */
     async openPopup() {
       const page = await openExtensionPage(firefox, `${origin}/popup.html`);
-      await page.setViewport({ width: 360, height: 600 });
+      await setViewport(page, { width: 360, height: 600 });
       return page;
     },
     /** Hosts the proxy was asked to tunnel to, in order. */
@@ -175,6 +177,25 @@ async function openExtensionPage(firefox, url) {
     what: `${url} to render`,
   });
   return page;
+}
+
+/**
+ * page.setViewport, on Firefox 140 too. puppeteer sends emulation.setScreenOrientationOverride
+ * along with the size, a command Firefox has only from 144 on: 140 answers "unknown command"
+ * to it (and puppeteer throws) though it takes the size itself. Tolerate that one error and
+ * check that the page got the size.
+ */
+async function setViewport(page, viewport) {
+  try {
+    await page.setViewport(viewport);
+  } catch (error) {
+    if (!/unknown command emulation\.setScreenOrientationOverride/.test(error.message)) throw error;
+  }
+  await waitInPage(
+    page,
+    ({ width, height }) => window.innerWidth === width && window.innerHeight === height,
+    { arg: viewport, what: `a ${viewport.width}×${viewport.height} viewport` },
+  );
 }
 
 /**
