@@ -33,7 +33,8 @@ describe('Firefox: an OpenAI outage, from status page to badge, popup, notificat
   }, STEP);
   after(() => radar?.close());
 
-  it('checks on install and shows a healthy OpenAI', STEP, async () => {
+  it('checks on install and shows a healthy OpenAI', STEP, async (t) => {
+    t.diagnostic(radar.version);
     const snapshot = await waitUntil(
       radar.snapshot,
       (s) => s?.services.every((service) => service.state === 'operational'),
