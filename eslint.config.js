@@ -1,19 +1,20 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Network data must never become markup: the UI renders text only.
+const NO_MARKUP = [
+  { property: 'innerHTML', message: 'Render network data as text.' },
+  { property: 'outerHTML', message: 'Render network data as text.' },
+  { property: 'insertAdjacentHTML', message: 'Render network data as text.' },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules', '.output', '.wxt', 'demo-output', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
-      // Network data must never become markup: the UI renders text only.
-      'no-restricted-properties': [
-        'error',
-        { property: 'innerHTML', message: 'Render network data as text.' },
-        { property: 'outerHTML', message: 'Render network data as text.' },
-        { property: 'insertAdjacentHTML', message: 'Render network data as text.' },
-      ],
+      'no-restricted-properties': ['error', ...NO_MARKUP],
       'no-restricted-syntax': [
         'error',
         {
@@ -52,6 +53,24 @@ export default tseslint.config(
         DOMException: 'readonly',
         globalThis: 'readonly',
       },
+    },
+  },
+  {
+    // puppeteer helpers that fail on Firefox ESR 140 (see tests/e2e-firefox/harness.mjs).
+    files: ['tests/e2e-firefox/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...NO_MARKUP,
+        ...['waitForFunction', 'locator'].map((property) => ({
+          property,
+          message: 'Firefox 140 runs it under the page CSP: see waitInPage in harness.mjs.',
+        })),
+        {
+          property: 'setViewport',
+          message: 'Firefox 140 lacks a command it sends: use setViewport (harness.mjs).',
+        },
+      ],
     },
   },
 );

@@ -9,6 +9,20 @@
 //
 // The extension's state is read from its popup page (moz-extension://<uuid>/popup.html),
 // which has the same `browser.*` APIs as the MV2 background page.
+//
+// Firefox ESR 140 (the manifest's strict_min_version) must pass as well as Debian's current
+// ESR (153). What 140's WebDriver BiDi does differently, and what the harness does instead:
+// - Code that BiDi runs in a page still obeys the page's Content Security Policy (later
+//   Firefox exempts it: bug 1941780), and an extension page's (script-src 'self') blocks eval
+//   and new Function there ("call to Function() blocked by CSP"). puppeteer's
+//   page.waitForFunction and its locators build their pollers with new Function in the page,
+//   so on 140 they fail at once on the popup ("Waiting failed"): wait with waitInPage, and
+//   click what waitForSelector found (it runs in puppeteer's sandbox, not the page).
+//   page.evaluate is fine: it hands Firefox the function itself.
+// - page.setViewport also sends emulation.setScreenOrientationOverride, which Firefox has
+//   only from 144 on: use setViewport below.
+// The lint config forbids those puppeteer calls in this folder. Prove a change on both:
+//   FIREFOX_PATH=/path/to/firefox-esr-140 npm run test:e2e:firefox
 /* global browser */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -26,8 +40,6 @@ const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const GECKO_ID = 'ai-outage-radar@outage-radar.app';
 /** Generous: a 2-core machine running Firefox can be slow. */
 export const TIMEOUT = 60_000;
-// Poll on a timer: the default, animation frames, never comes in a background tab.
-const POLL = { polling: 100 };
 
 /** Prefs that keep Firefox itself quiet: no updates, telemetry, remote settings, probes. */
 const OFFLINE_PREFS = {
@@ -115,6 +127,8 @@ export async function launch({ world = {} } = {}) {
 
   return {
     firefox,
+    /** "firefox/140.12.0": which Firefox this run proves. */
+    version: await firefox.version(),
     origin,
     state,
     evaluate,
@@ -139,7 +153,7 @@ export async function launch({ world = {} } = {}) {
     /** A new tab with the popup, at popup size. */
     async openPopup() {
       const page = await openExtensionPage(firefox, `${origin}/popup.html`);
-      await page.setViewport({ width: 360, height: 600 });
+      await setViewport(page, { width: 360, height: 600 });
       return page;
     },
     /** Hosts the proxy was asked to tunnel to, in order. */
@@ -154,35 +168,89 @@ export async function launch({ world = {} } = {}) {
 }
 
 /**
- * Opens a moz-extension:// page. No navigation event of such a page reaches the driver (the
- * navigation "times out" though the page is there), so do not wait for one: wait for the
- * page's own script to have rendered it.
+ * Opens a moz-extension:// page. Firefox's driver reports the navigation as started and
+ * committed but never the page's DOMContentLoaded or load (the navigation "times out" though
+ * the page is there), so do not wait for those: wait for the page's own script to have
+ * rendered it.
  */
 async function openExtensionPage(firefox, url) {
   const page = await firefox.newPage();
   page.setDefaultTimeout(TIMEOUT);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 2_000 }).catch(() => {});
-  await page.waitForFunction(() => document.body?.innerText.trim().length > 0, POLL);
+  await waitInPage(page, () => document.body?.innerText.trim().length > 0, {
+    what: `${url} to render`,
+  });
   return page;
+}
+
+/**
+ * page.setViewport, on Firefox 140 too. puppeteer sends emulation.setScreenOrientationOverride
+ * along with the size, a command Firefox has only from 144 on: 140 answers "unknown command"
+ * to it (and puppeteer throws) though it takes the size itself. Tolerate that one error and
+ * check that the page got the size.
+ */
+async function setViewport(page, viewport) {
+  try {
+    // eslint-disable-next-line no-restricted-properties -- the one call, wrapped for Firefox 140
+    await page.setViewport(viewport);
+  } catch (error) {
+    if (!/unknown command emulation\.setScreenOrientationOverride/.test(error.message)) throw error;
+  }
+  await waitInPage(
+    page,
+    ({ width, height }) => window.innerWidth === width && window.innerHeight === height,
+    { arg: viewport, what: `a ${viewport.width}×${viewport.height} viewport` },
+  );
+}
+
+/**
+ * Polls `fn` in the page (page.evaluate, every 100 ms) until it returns something truthy.
+ * Use it instead of page.waitForFunction, which Firefox 140 refuses on extension pages (see
+ * the top of this file). Polling from here also never depends on a background tab getting
+ * animation frames.
+ */
+export async function waitInPage(page, fn, { arg, what = 'the page', timeout = TIMEOUT } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    let last;
+    try {
+      last = await page.evaluate(fn, arg);
+      if (last) return last;
+    } catch (error) {
+      // A page between two documents has no realm to run in for a moment: try again.
+      last = error;
+    }
+    if (Date.now() > deadline) {
+      const seen = last instanceof Error ? last.message : JSON.stringify(last);
+      throw new Error(`timed out waiting for ${what}; last: ${seen}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Waits until the page's visible text contains `text`. */
 export async function waitForText(page, text) {
-  await page.waitForFunction((text) => document.body?.innerText.includes(text), POLL, text);
+  await waitInPage(page, (text) => document.body?.innerText.includes(text), {
+    arg: text,
+    what: `"${text}"`,
+  });
 }
+
+/** Whether the popup's "Check now" button is there and can be pressed (no check running). */
+const checkNowReady = () =>
+  [...document.querySelectorAll('button')].some(
+    (button) => button.textContent.trim() === 'Check now' && !button.disabled,
+  );
 
 /** Clicks the popup's "Check now" and waits until that check is done (the button is back). */
 export async function checkNow(popup) {
   // A background tab gets no animation frames, which a click waits for: bring it forward.
   await popup.bringToFront();
-  await popup.locator('button::-p-text(Check now)').click();
-  await popup.waitForFunction(
-    () =>
-      [...document.querySelectorAll('button')].some(
-        (button) => button.textContent.trim() === 'Check now' && !button.disabled,
-      ),
-    POLL,
-  );
+  await waitInPage(popup, checkNowReady, { what: '"Check now" to be enabled' });
+  const button = await popup.waitForSelector('button::-p-text(Check now)');
+  await button.click();
+  await button.dispose();
+  await waitInPage(popup, checkNowReady, { what: 'the check to finish' });
 }
 
 /** Polls until `read()` satisfies `accept`: Firefox's default wait is longer (TIMEOUT). */

@@ -5,7 +5,16 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { checkNow, launch, ROOT, stateOf, TIMEOUT, waitForText, waitUntil } from './harness.mjs';
+import {
+  checkNow,
+  launch,
+  ROOT,
+  stateOf,
+  TIMEOUT,
+  waitForText,
+  waitInPage,
+  waitUntil,
+} from './harness.mjs';
 import { SINCE_EN } from '../e2e/since-text.mjs';
 
 const SHOTS = join(ROOT, 'test-results');
@@ -24,7 +33,8 @@ describe('Firefox: an OpenAI outage, from status page to badge, popup, notificat
   }, STEP);
   after(() => radar?.close());
 
-  it('checks on install and shows a healthy OpenAI', STEP, async () => {
+  it('checks on install and shows a healthy OpenAI', STEP, async (t) => {
+    t.diagnostic(radar.version);
     const snapshot = await waitUntil(
       radar.snapshot,
       (s) => s?.services.every((service) => service.state === 'operational'),
@@ -144,7 +154,10 @@ describe('Firefox: an OpenAI outage, from status page to badge, popup, notificat
     radar.state.openai = 'healthy';
     await checkNow(popup);
     await waitForText(popup, 'All your AI tools work');
-    await chatgpt.waitForFunction((tag) => !document.querySelector(tag), { polling: 100 }, BANNER);
+    await waitInPage(chatgpt, (tag) => !document.querySelector(tag), {
+      arg: BANNER,
+      what: 'the banner to go',
+    });
     assert.equal(stateOf(await radar.snapshot(), 'chatgpt'), 'operational');
     await waitUntil(
       () => radar.evaluate(() => browser.scripting.getRegisteredContentScripts()),
