@@ -1,10 +1,7 @@
 import { PROVIDERS } from '@/utils/catalog';
-import {
-  DEFAULT_SETTINGS,
-  normalizeSettings,
-  settings,
-  type Settings,
-} from '@/utils/settings/settings';
+import { settings } from '@/utils/settings/settings';
+import { normalizeSettings } from '@/utils/settings/normalize';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/types';
 
 /**
  * Settings under which the radar watches only these catalog providers (and the custom pages in

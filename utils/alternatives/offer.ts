@@ -3,7 +3,7 @@ import { OPENAI_SITES } from '../catalog/openai-sites';
 import type { Alternative, AlternativeKind } from '../catalog/types';
 import { isHealthy, isTrouble } from '../core/states';
 import type { ServiceHealth } from '../health/types';
-import { userOrder } from '../settings/settings';
+import { userOrder } from '../settings/order';
 
 /** What stands in for a product: its OpenAI site's kind, else its own category when one fits. */
 function alternativeKindOf(service: ServiceHealth): AlternativeKind | null {

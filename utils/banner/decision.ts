@@ -1,7 +1,7 @@
 import { OPENAI } from '../catalog/openai';
 import { type BannerSnoozes, isSnoozed } from './snooze';
 import { OPENAI_SITES, type OpenAiSite } from '../catalog/openai-sites';
-import type { Settings } from '../settings/settings';
+import type { Settings } from '../settings/types';
 import type { BannerSite } from '../catalog/openai-sites';
 import { isTrouble } from '../core/states';
 import type { HealthSnapshot, ServiceHealth } from '../health/types';

@@ -3,7 +3,8 @@ import { bannerAllowed, bannerSites } from './decision';
 import { migrateBannerDismissal, readSnoozes } from './snooze';
 import type { HealthSnapshot } from '../health/types';
 import { OPENAI_SITES, type OpenAiSite } from '../catalog/openai-sites';
-import { readSettings, type Settings } from '../settings/settings';
+import { readSettings } from '../settings/settings';
+import type { Settings } from '../settings/types';
 import { bannerPrefs } from './store';
 
 const BANNER_SCRIPT = '/content-scripts/banner.js';

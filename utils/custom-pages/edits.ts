@@ -1,5 +1,5 @@
 import type { StatusPageDetection } from '@/utils/custom-pages/detect';
-import type { CustomStatusPage, Settings } from '@/utils/settings/settings';
+import type { CustomStatusPage, Settings } from '@/utils/settings/types';
 
 type Found = Extract<StatusPageDetection, { ok: true }>;
 

@@ -1,6 +1,6 @@
 import { findProduct, PROVIDERS } from '../catalog';
 import type { ProviderDefinition } from '../catalog/types';
-import type { CustomStatusPage, Settings } from '../settings/settings';
+import type { CustomStatusPage, Settings } from '../settings/types';
 
 /** The provider (and product) id of a status page the user added: never a catalog id. */
 export const customId = (page: Pick<CustomStatusPage, 'id'>) => `custom:${page.id}`;

@@ -6,7 +6,8 @@ import { formatList, t, tAt } from '../core/i18n';
 import type { Notice } from './pace';
 import { bestAlternative } from '../alternatives/offer';
 import { downFor, stepLine, troubleDetail, troubleLine } from './text';
-import { userOrder, type Settings } from '../settings/settings';
+import { userOrder } from '../settings/order';
+import type { Settings } from '../settings/types';
 
 /** One desktop notification, ready to show. */
 export interface OutageNotification {

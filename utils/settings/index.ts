@@ -1,10 +1,5 @@
 // What the pages and the banner may use of utils/settings/: its public face.
-export {
-  normalizeSettings,
-  readSettings,
-  settings,
-  updateSettings,
-  userOrder,
-  withMember,
-} from './settings';
-export type { CustomStatusPage, Settings } from './settings';
+export { normalizeSettings } from './normalize';
+export { userOrder, withMember } from './order';
+export { readSettings, settings, updateSettings } from './settings';
+export type { CustomStatusPage, Settings } from './types';

@@ -6,7 +6,8 @@ import type { BannerSnoozes } from '@/utils/banner/snooze';
 import type { ComponentState } from '@/utils/core/states';
 import type { HealthSnapshot } from '@/utils/health/types';
 import { OPENAI_SITES } from '@/utils/catalog/openai-sites';
-import { DEFAULT_SETTINGS, normalizeSettings } from '@/utils/settings/settings';
+import { normalizeSettings } from '@/utils/settings/normalize';
+import { DEFAULT_SETTINGS } from '@/utils/settings/types';
 import { serviceHealth } from '../../helpers/health';
 
 const chatgptSite = OPENAI_SITES.find((site) => site.id === 'chatgpt')!;

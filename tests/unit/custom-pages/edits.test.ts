@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { alreadyAdded, newPageId, withPage } from '@/utils/custom-pages/edits';
 import { sourceOrigin } from '@/utils/sources';
-import { DEFAULT_SETTINGS, normalizeSettings } from '@/utils/settings/settings';
+import { normalizeSettings } from '@/utils/settings/normalize';
+import { DEFAULT_SETTINGS } from '@/utils/settings/types';
 
 const found = {
   ok: true as const,

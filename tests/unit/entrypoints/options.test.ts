@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { movedPreference } from '@/entrypoints/options/AlternativesSection';
 import { readSettingsFile, settingsFile } from '@/entrypoints/options/settings-file';
 import { ALTERNATIVES } from '@/utils/catalog/alternatives';
-import { DEFAULT_SETTINGS, normalizeSettings, userOrder } from '@/utils/settings/settings';
+import { userOrder } from '@/utils/settings/order';
+import { normalizeSettings } from '@/utils/settings/normalize';
+import { DEFAULT_SETTINGS } from '@/utils/settings/types';
 
 const chat = ALTERNATIVES.filter((alternative) => alternative.kind === 'chat');
 

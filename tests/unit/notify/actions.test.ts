@@ -6,7 +6,7 @@ import { createRadar } from '@/utils/check/run-check';
 import { notificationsFor, showNotification } from '@/utils/notify/notifications';
 import { registerNotificationActions } from '@/utils/notify/background';
 import { rememberButtons } from '@/utils/notify/buttons';
-import { inQuietHours } from '@/utils/settings/settings';
+import { inQuietHours } from '@/utils/settings/quiet-hours';
 import { notificationButtons, notificationLog } from '@/utils/notify/store';
 import { fixtureFetch, type OpenAiScenario } from '../../helpers/fixtures';
 import { serviceHealth } from '../../helpers/health';

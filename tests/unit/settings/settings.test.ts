@@ -1,17 +1,11 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  DEFAULT_SETTINGS,
-  inQuietHours,
-  MAX_CUSTOM_PAGES,
-  normalizeSettings,
-  readSettings,
-  settings,
-  updateSettings,
-  userOrder,
-  withMember,
-} from '@/utils/settings/settings';
+import { readSettings, settings, updateSettings } from '@/utils/settings/settings';
+import { userOrder, withMember } from '@/utils/settings/order';
+import { inQuietHours } from '@/utils/settings/quiet-hours';
+import { MAX_CUSTOM_PAGES, normalizeSettings } from '@/utils/settings/normalize';
+import { DEFAULT_SETTINGS } from '@/utils/settings/types';
 
 const cloudflare = {
   id: 'www-cloudflarestatus-com',
