@@ -9,7 +9,7 @@ const NO_MARKUP = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.output', '.wxt', 'demo-output', 'test-results'] },
+  { ignores: ['node_modules', '.output', '.wxt', '.cache', 'demo-output', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
