@@ -1,0 +1,90 @@
+/**
+ * One real incident as data (docs/REPLAY.md): what the official page posted and when, in that
+ * provider's captured shape; what clients saw on each host over time; and where each fact
+ * comes from. Times are ISO 8601 in UTC. Anything not sourced says `assumed: true`.
+ */
+export interface Timeline {
+  id: string;
+  title: string;
+  /** Where the facts come from (../shared/incidents.md names them with their confidence). */
+  sources: string[];
+  /** The replayed span: a little before users noticed, to some time after the first post. */
+  window: { from: string; to: string };
+  /** The earliest credible external signal (Downdetector, the provider's own start). */
+  usersNoticed: string;
+  /** The products that were really in trouble: blaming one of them is right. */
+  blame: string[];
+  /** The official page over time: from `at`, `provider`'s page serves fixture `scenario`. */
+  official: Fact<{ at: string; provider: string; scenario: string }>[];
+  /**
+   * What chatgpt.com's requests answered: from `from` to `to`, a share `fail` (0–1) of the
+   * requests of `requests` ('send' is the send POST, 'prepare' the sentinel and conversation
+   * prepare calls) answered `as`. Outside every rule, requests succeed.
+   */
+  field: Fact<{
+    from: string;
+    to: string;
+    requests: 'send' | 'prepare' | 'all';
+    fail: number;
+    as: FieldFailure;
+  }>[];
+  /** Our probes' targets: from `from` to `to`, `origin` answers 503 (`down`). */
+  probes: Fact<{ from: string; to: string; origin: string; as: 'down' }>[];
+  /** Other products down at the same time (alternatives the banner must not offer). */
+  othersDown: Fact<{ from: string; to: string; product: string }>[];
+}
+
+/**
+ * What a failing request looked like from the browser: its status (an edge's HTML error page is
+ * its status too: webRequest sees no more), or a network error name (`net::ERR_…`); `afterMs`
+ * when it ended that long after it began (a stall; `{ status: 200, afterMs: 30000 }` is a
+ * request that hung 30 s, then succeeded).
+ */
+export type FieldFailure = ({ status: number } | { error: string }) & { afterMs?: number };
+
+/** A fact and where it comes from; `assumed` when no source gives it. */
+export type Fact<T> = T & { source: string; assumed?: boolean };
+
+/** How the user of the replay uses ChatGPT. */
+export type Profile = 'tab-in-use' | 'tab-idle' | 'no-tab';
+export const PROFILES: readonly Profile[] = ['tab-in-use', 'tab-idle', 'no-tab'];
+
+const time = (iso: string, where: string): number => {
+  const at = Date.parse(iso);
+  if (!/Z$/.test(iso) || Number.isNaN(at)) throw new Error(`${where}: not a UTC time: ${iso}`);
+  return at;
+};
+
+/** Checks a timeline read from its file: every time UTC, every fact sourced or assumed. */
+export function validTimeline(value: unknown, file: string): Timeline {
+  const timeline = value as Timeline;
+  const where = (part: string) => `${file}: ${part}`;
+  for (const key of ['id', 'title', 'usersNoticed'] as const) {
+    if (typeof timeline[key] !== 'string') throw new Error(where(`${key} missing`));
+  }
+  if (!Array.isArray(timeline.sources) || timeline.sources.length === 0)
+    throw new Error(where('no sources'));
+  time(timeline.window.from, where('window.from'));
+  time(timeline.window.to, where('window.to'));
+  time(timeline.usersNoticed, where('usersNoticed'));
+  const facts = [
+    ...timeline.official,
+    ...timeline.field,
+    ...timeline.probes,
+    ...timeline.othersDown,
+  ];
+  for (const fact of facts) {
+    if (typeof fact.source !== 'string' || !fact.source)
+      throw new Error(where(`a fact without a source: ${JSON.stringify(fact)}`));
+    for (const key of ['at', 'from', 'to'] as const) {
+      if (key in fact) time((fact as unknown as Record<string, string>)[key]!, where(key));
+    }
+  }
+  for (const rule of timeline.field) {
+    if (!(rule.fail >= 0 && rule.fail <= 1)) throw new Error(where(`fail ${rule.fail}`));
+  }
+  return timeline;
+}
+
+export const within = (at: number, fact: { from: string; to: string }) =>
+  at >= Date.parse(fact.from) && at < Date.parse(fact.to);
