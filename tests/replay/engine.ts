@@ -74,7 +74,7 @@ const SEND_REQUESTS = [
  */
 async function settle(inFlight: () => number, activity: () => number) {
   for (let quiet = 0, seen = activity(); quiet < 10;) {
-    await new Promise((resolve) => setTimeout(resolve, 1));
+    await new Promise((resolve) => setImmediate(resolve));
     const now = activity();
     quiet = inFlight() > 0 || now !== seen ? 0 : quiet + 1;
     seen = now;
