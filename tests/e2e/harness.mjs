@@ -147,12 +147,21 @@ async function cdpOf(page) {
   return cdpSessions.get(page);
 }
 
-/** A CDP object id for the banner's (closed) shadow root; null while there is no banner. */
+/**
+ * A CDP object id for the banner's (closed) shadow root; null while there is no banner. Two
+ * banners on one page is a failure of its own: they sit one on top of the other, so a click
+ * reaches the top one while this would read the first.
+ */
 async function bannerRoot(page) {
   const cdp = await cdpOf(page);
   const { result } = await cdp.send('Runtime.evaluate', {
-    expression: `document.querySelector(${JSON.stringify(BANNER_HOST)})`,
+    expression: `(() => {
+      const hosts = document.querySelectorAll(${JSON.stringify(BANNER_HOST)});
+      return hosts.length > 1 ? hosts.length : hosts[0];
+    })()`,
   });
+  if (typeof result.value === 'number')
+    throw new Error(`${result.value} banners on the page, one on top of the other`);
   if (!result.objectId) return null;
   const { node } = await cdp.send('DOM.describeNode', {
     objectId: result.objectId,
