@@ -31,6 +31,13 @@ import './style.css';
 /** The banner's host element: the one thing of ours the page can see. */
 const BANNER_HOST = 'ai-outage-radar-banner';
 
+/**
+ * The copy of this script that holds the page's banner. Copies in one page share the
+ * extension's isolated world (the page cannot see it), so this global is how they know of
+ * each other.
+ */
+const copies = globalThis as typeof globalThis & { aorBannerCopy?: object };
+
 export default defineContentScript({
   matches: OPENAI_SITE_MATCHES,
   registration: 'runtime',
@@ -38,6 +45,17 @@ export default defineContentScript({
   async main(ctx) {
     const site = siteForHost(location.hostname);
     if (!site) return;
+    // One banner per page. A tab that was loading when the worker registered this script gets
+    // it twice (registered, and injected into the tabs already open): the later copy leaves
+    // the page to the one already there, its banner and what it says intact. Removing that
+    // one's host would not do: keepInPage puts it back, and two banners would sit one on top
+    // of the other, each with its own watchers and its own line about the prompt.
+    if (copies.aorBannerCopy) return;
+    const self = {};
+    copies.aorBannerCopy = self;
+    const release = () => {
+      if (copies.aorBannerCopy === self) delete copies.aorBannerCopy;
+    };
     // An older copy of the banner makes way.
     document.querySelectorAll(BANNER_HOST).forEach((older) => older.remove());
     const ui = await createShadowRootUi<HTMLElement>(ctx, {
@@ -51,6 +69,9 @@ export default defineContentScript({
       append: 'last',
       onMount: (container) => container,
       onRemove: (container) => container && render(null, container),
+    }).catch((error: unknown) => {
+      release();
+      throw error;
     });
     const stopWatching: (() => void)[] = [];
     // Once retired, this instance never shows again: an update still reading storage when the
@@ -58,6 +79,7 @@ export default defineContentScript({
     let retired = false;
     const retire = () => {
       retired = true;
+      release();
       ui.remove();
       stopWatching.splice(0).forEach((stop) => stop());
     };

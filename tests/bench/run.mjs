@@ -210,11 +210,17 @@ const engine = JSON.parse(
 const healthyTraffic = await trafficPerHour(engine.schedule);
 // Alone, before the three detections share the machine: paint times are what they measure.
 const popupFirstPaint = await measurePaint();
-const [official, probe, field] = await Promise.all([
-  officialFlip(),
-  probeFailure(),
-  fieldFailure(),
-]);
+// Each closes its own browser, whatever happens: one that fails must not end the process
+// while the other two are still running (their browsers killed, their profiles left behind).
+const detections = await Promise.allSettled([officialFlip(), probeFailure(), fieldFailure()]);
+const failed = detections.filter((outcome) => outcome.status === 'rejected');
+if (failed.length > 0) {
+  throw new AggregateError(
+    failed.map((outcome) => outcome.reason),
+    'a detection latency could not be measured',
+  );
+}
+const [official, probe, field] = detections.map((outcome) => outcome.value);
 
 console.log(
   JSON.stringify(

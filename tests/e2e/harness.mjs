@@ -3,6 +3,7 @@
 // tests/fixtures at their real URLs by a local HTTPS server, and anything else refused, so
 // no test touches the internet. The server is up before Chromium starts, so even the
 // extension's very first check (on install) is answered by it.
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,33 @@ export async function launch({
   // `world` sets scenarios before Chromium starts, so even the install check reads them.
   const state = Object.assign(newWorld(), world);
   const server = await startHttpsWorld(state);
-  const context = await chromium.launchPersistentContext(profile, {
+  let context;
+  let browserPid;
+  // Ends this browser for good, then its server and profile (see endBrowser); run on close,
+  // and on a launch that fails half-way, whose open server would keep the process alive.
+  const tearDown = async () => {
+    try {
+      await context?.close().catch(() => undefined);
+      if (browserPid) await endBrowser(browserPid);
+    } finally {
+      await server.close();
+      await rm(profile, { recursive: true, force: true, maxRetries: 5 });
+    }
+  };
+  try {
+    context = await startChromium(profile, { colorScheme, locale, extension, server });
+    browserPid = browserProcessOf(profile);
+    let [worker] = context.serviceWorkers();
+    if (!worker) worker = await context.waitForEvent('serviceworker');
+    return radarOf({ context, worker, state, server, close: tearDown });
+  } catch (error) {
+    await tearDown();
+    throw error;
+  }
+}
+
+function startChromium(profile, { colorScheme, locale, extension, server }) {
+  return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     colorScheme,
@@ -60,10 +87,57 @@ export async function launch({
       ...server.chromiumArgs,
     ],
   });
-  let [worker] = context.serviceWorkers();
-  if (!worker) worker = await context.waitForEvent('serviceworker');
-  const extensionId = new URL(worker.url()).host;
+}
 
+/**
+ * The pid of the Chromium this process launched on `profile` (Playwright spawns it as its
+ * own process group leader; Debian's /usr/bin/chromium execs the binary). Undefined if not
+ * found: the close then trusts Playwright alone.
+ */
+function browserProcessOf(profile) {
+  let children;
+  try {
+    children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], {
+      encoding: 'utf8',
+    });
+  } catch {
+    return undefined;
+  }
+  const line = children.split('\n').find((row) => row.includes(`--user-data-dir=${profile}`));
+  return line ? Number(line.trim().split(/\s+/)[0]) : undefined;
+}
+
+/**
+ * Waits until every process of the browser's group has exited, killing what is left after
+ * 10 s. Playwright calls a context closed as soon as its pipe to the browser closes: when the
+ * browser ended abruptly (a crash, a signal), its network and storage services were still
+ * writing into the profile then, and removing it failed with ENOTEMPTY.
+ */
+async function endBrowser(pgid) {
+  const alive = () => {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch (error) {
+      if (error.code === 'ESRCH') return false;
+      throw error;
+    }
+  };
+  const gone = async (ms) => {
+    const deadline = Date.now() + ms;
+    while (alive()) {
+      if (Date.now() > deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return true;
+  };
+  if (await gone(10_000)) return;
+  process.kill(-pgid, 'SIGKILL');
+  if (!(await gone(5_000))) throw new Error(`Chromium (process group ${pgid}) would not exit`);
+}
+
+function radarOf({ context, worker, state, server, close }) {
+  const extensionId = new URL(worker.url()).host;
   return {
     context,
     worker,
@@ -108,11 +182,12 @@ export async function launch({
     },
     /** Every exchange with the local server, and its bytes. */
     wire: server.wire,
-    async close() {
-      await context.close();
-      await server.close();
-      await rm(profile, { recursive: true, force: true });
-    },
+    /**
+     * Closes the browser and waits for all of it to exit, then stops the server and removes
+     * the profile; each step runs whatever became of the one before (a browser that has
+     * already gone, say), so nothing is left running or on disk.
+     */
+    close,
   };
 }
 
@@ -147,12 +222,21 @@ async function cdpOf(page) {
   return cdpSessions.get(page);
 }
 
-/** A CDP object id for the banner's (closed) shadow root; null while there is no banner. */
+/**
+ * A CDP object id for the banner's (closed) shadow root; null while there is no banner. Two
+ * banners on one page is a failure of its own: they sit one on top of the other, so a click
+ * reaches the top one while this would read the first.
+ */
 async function bannerRoot(page) {
   const cdp = await cdpOf(page);
   const { result } = await cdp.send('Runtime.evaluate', {
-    expression: `document.querySelector(${JSON.stringify(BANNER_HOST)})`,
+    expression: `(() => {
+      const hosts = document.querySelectorAll(${JSON.stringify(BANNER_HOST)});
+      return hosts.length > 1 ? hosts.length : hosts[0];
+    })()`,
   });
+  if (typeof result.value === 'number')
+    throw new Error(`${result.value} banners on the page, one on top of the other`);
   if (!result.objectId) return null;
   const { node } = await cdp.send('DOM.describeNode', {
     objectId: result.objectId,

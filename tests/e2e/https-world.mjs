@@ -120,7 +120,13 @@ export async function startHttpsWorld(state) {
       `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
       `--ignore-certificate-errors-spki-list=${spki}`,
     ],
-    close: () => new Promise((resolve) => server.close(resolve)),
+    // Connections a browser left open (keep-alive, or a request still being answered) would
+    // hold close() back for as long as they last: they end with the server.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        server.closeAllConnections();
+      }),
   };
 }
 

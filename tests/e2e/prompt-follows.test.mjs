@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   bannerText,
+  CHATGPT_PAGE,
   clickInBanner,
   launch,
   stateOf,
@@ -107,5 +108,65 @@ describe('the prompt follows the user from the banner', () => {
     );
     assert.equal(await chatgpt.evaluate(() => navigator.clipboard.readText()), PROMPT);
     await ask.close();
+  });
+});
+
+// A ChatGPT tab still loading when the outage is found gets the banner's script twice: the
+// worker registers it (the tab runs it once parsed) and injects it into the tabs already open.
+// The second copy must leave the page to the first: two banners would sit one on top of the
+// other, and the one the user clicked would not be the one this test (or the user, once the
+// top one goes) reads. The full suite hit this when a check registered the script while the
+// tab above was loading: all three tests above waited in vain for the banner to speak.
+describe('the banner in a tab that was loading when the outage was found', () => {
+  let radar;
+
+  before(async () => {
+    radar = await launch({ world: { alternativePages: true } });
+    await waitUntil(radar.snapshot, (s) => stateOf(s, 'chatgpt') === 'operational', {
+      what: 'ChatGPT working',
+    });
+  });
+  after(() => radar?.close());
+
+  it('shows one banner, and it says where the prompt went', async () => {
+    const page = await radar.context.newPage();
+    // The page's parser waits on a script of its own until the worker has registered the
+    // banner: the tab is open at chatgpt.com (so the worker injects into it too) but not yet
+    // at document_idle (so the registered script runs in it as well).
+    let release;
+    const registered = new Promise((resolve) => (release = resolve));
+    await page.route('https://chatgpt.com/', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: CHATGPT_PAGE.replace('</main>', '</main><script src="/held.js"></script>'),
+      }),
+    );
+    await page.route('https://chatgpt.com/held.js', async (route) => {
+      await registered;
+      await route.fulfill({ contentType: 'text/javascript', body: '' });
+    });
+    await page.goto('https://chatgpt.com/', { waitUntil: 'commit' });
+    radar.state.openai = 'outage';
+    await radar.letTimePass(10 * 60_000);
+    await radar.fireCheckAlarm();
+    await waitUntil(
+      () => radar.evaluate(() => chrome.scripting.getRegisteredContentScripts()),
+      (scripts) => scripts.length > 0,
+      { what: 'the banner registered' },
+    );
+    release();
+    await waitForBanner(page);
+    // Both copies have had their turn once the page is loaded and the worker idle.
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(1_000);
+    assert.equal(await page.locator('ai-outage-radar-banner').count(), 1);
+
+    await page.locator('#prompt-textarea').fill(PROMPT);
+    await clickInBanner(page, '[data-alternative="claude"]');
+    await waitUntil(
+      () => bannerText(page),
+      (text) => /Your prompt is typed in Claude: check it and send/.test(text ?? ''),
+      { what: 'the banner saying where the prompt went' },
+    );
   });
 });
