@@ -43,6 +43,8 @@ export default tseslint.config(
         console: 'readonly',
         URL: 'readonly',
         setTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
         chrome: 'readonly',
         document: 'readonly',
         window: 'readonly',
