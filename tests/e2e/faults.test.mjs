@@ -63,6 +63,7 @@ describe('a status page on a bad day, from the first read', () => {
         assert.ok(!TROUBLE.has(chatgpt.state), chatgpt.state);
         assert.notEqual((await radar.badge()).text, 'DOWN');
         assert.deepEqual(await radar.notifications(), {});
+        assert.deepEqual(await radar.told(), []);
         if (fault.answer.headers?.['retry-after']) {
           const read = await radar.evaluate(
             async () => (await chrome.storage.local.get('sourceReads')).sourceReads.openai,
@@ -223,6 +224,7 @@ describe('noise', () => {
       const snapshot = await radar.snapshot();
       assert.equal(stateOf(snapshot, 'openai-api'), 'operational');
       assert.deepEqual(await radar.notifications(), {});
+      assert.deepEqual(await radar.told(), []);
       assert.equal((await radar.badge()).text, 'OK');
     } finally {
       await radar.close();

@@ -60,6 +60,7 @@ describe("the field signal counts the user's own ChatGPT requests only", () => {
         .reasons.some((reason) => reason.key === 'reason_fieldFailing'),
     );
     assert.deepEqual(await radar.notifications(), {});
+    assert.deepEqual(await radar.told(), []);
     assert.deepEqual(
       await radar.evaluate(() => chrome.scripting.getRegisteredContentScripts()),
       [],

@@ -157,6 +157,16 @@ function radarOf({ context, worker, state, server, close }) {
       })),
     notifications: () => worker.evaluate(() => chrome.notifications.getAll()),
     /**
+     * The services the worker told the user of trouble about, from its own record
+     * (`notificationLog`): Chromium closes a shown notification by itself after about 8 s, so
+     * an empty `notifications()` alone does not prove none was raised.
+     */
+    told: () =>
+      worker.evaluate(async () => {
+        const { notificationLog = {} } = await chrome.storage.local.get('notificationLog');
+        return Object.keys(notificationLog).filter((id) => notificationLog[id]?.troubleAt);
+      }),
+    /**
      * Lets time pass for the schedule: every status page's last read moves `ms` into the past,
      * so the next alarm finds them due, as it would after that long.
      */

@@ -124,6 +124,7 @@ for (const { locale, colorScheme, text } of [
       assert.equal((await radar.badge()).text, 'OK');
       // Coming back raised no alarm either: no service was ever called down.
       assert.deepEqual(Object.keys((await radar.notifications()) ?? {}), []);
+      assert.deepEqual(await radar.told(), []);
     });
   });
 }
