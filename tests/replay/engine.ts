@@ -7,7 +7,6 @@
  * fires every virtual minute, and the user's requests reach the worker's webRequest listener.
  * Nothing in the product knows it is replayed.
  */
-import { IDBFactory } from 'fake-indexeddb';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
@@ -17,8 +16,7 @@ import type { FieldRequestDetails } from '@/utils/field/classify';
 import { healthSnapshot } from '@/utils/health';
 import type { HealthSnapshot } from '@/utils/health';
 import { removeAllListeners } from '@/utils/messaging';
-import { installMessages } from '../helpers/messages';
-import { installScripting } from '../helpers/scripting';
+import { freshBrowser } from '../helpers/fresh-browser';
 // @ts-expect-error The end-to-end tests' world is plain JavaScript.
 import { answer, newWorld } from '../e2e/world.mjs';
 import { type Profile, type Timeline, within } from './timeline';
@@ -90,10 +88,7 @@ export async function replay(
   const to = Date.parse(timeline.window.to);
   const random = seeded(seed);
 
-  fakeBrowser.reset();
-  globalThis.indexedDB = new IDBFactory();
-  installMessages('en');
-  const scripting = installScripting();
+  const scripting = freshBrowser();
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(from - WARM_UP_MS);
 

@@ -1,8 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { entries, set } from 'idb-keyval';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { freshBrowser } from '../../helpers/fresh-browser';
 import { watchOnly } from '../../helpers/watch';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OPENAI } from '@/utils/catalog/openai';
 import { createRadar } from '@/utils/check/run-check';
 import {
@@ -19,8 +19,6 @@ import { readFirstAnswering, readSource } from '@/utils/sources';
 import { healthSnapshot } from '@/utils/health/store';
 import { sourceReads } from '@/utils/sources/store';
 import { fixture, fixtureFetch } from '../../helpers/fixtures';
-import { installMessages } from '../../helpers/messages';
-import { installScripting } from '../../helpers/scripting';
 
 /*
  * Faults the radar meets in the wild, each from a real capture made hostile: a body no parser
@@ -120,11 +118,8 @@ describe('clocks gone wrong', () => {
     const radar = () => createRadar({ fetch: fetchCounting, now: () => clock });
 
     beforeEach(async () => {
-      fakeBrowser.reset();
+      freshBrowser();
       await watchOnly(['openai']);
-      globalThis.indexedDB = new IDBFactory();
-      installMessages('en');
-      installScripting();
       clock = Date.parse('2026-09-29T18:00:00Z');
       reads = 0;
     });

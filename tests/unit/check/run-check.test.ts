@@ -1,6 +1,6 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { entries } from 'idb-keyval';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { freshBrowser } from '../../helpers/fresh-browser';
 import { watchOnly } from '../../helpers/watch';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROVIDERS } from '@/utils/catalog';
@@ -17,7 +17,6 @@ import { healthSnapshot } from '@/utils/health/store';
 import { probeLog } from '@/utils/probes/store';
 import { sourceReads } from '@/utils/sources/store';
 import { fixture, fixtureFetch, type OpenAiScenario } from '../../helpers/fixtures';
-import { installMessages } from '../../helpers/messages';
 import { installScripting } from '../../helpers/scripting';
 
 // Just after the real 2026-09-29 incident the outage fixtures carry began (17:52:52 UTC).
@@ -35,11 +34,8 @@ describe('a check', () => {
     }).check(true);
 
   beforeEach(async () => {
-    fakeBrowser.reset();
+    scripting = freshBrowser();
     await watchOnly(['openai']);
-    globalThis.indexedDB = new IDBFactory();
-    installMessages('en');
-    scripting = installScripting();
     scenario = 'healthy';
     clock = START;
   });
@@ -163,11 +159,8 @@ describe('scheduling', () => {
   const radar = () => createRadar({ fetch: counting, now: () => clock, random: () => 1 });
 
   beforeEach(async () => {
-    fakeBrowser.reset();
+    freshBrowser();
     await watchOnly(['openai']);
-    globalThis.indexedDB = new IDBFactory();
-    installMessages('en');
-    installScripting();
     clock = START;
     statusReads = 0;
   });
@@ -280,11 +273,8 @@ describe('the first check after the connection returns', () => {
     });
 
   beforeEach(async () => {
-    fakeBrowser.reset();
+    freshBrowser();
     await watchOnly(providers.map((provider) => provider.id));
-    globalThis.indexedDB = new IDBFactory();
-    installMessages('en');
-    installScripting();
     connection = 'down';
     lagging.clear();
     waits.length = 0;

@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { keys, set } from 'idb-keyval';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { freshBrowser } from '../../helpers/fresh-browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROVIDERS } from '@/utils/catalog';
 import { createRadar } from '@/utils/check/run-check';
@@ -12,8 +13,6 @@ import { normalizeSettings } from '@/utils/settings/normalize';
 import type { CustomStatusPage } from '@/utils/settings/types';
 import { registerSettingsHandlers } from '@/utils/settings/background';
 import { fixture } from '../../helpers/fixtures';
-import { installMessages } from '../../helpers/messages';
-import { installScripting } from '../../helpers/scripting';
 
 const cloudflare: CustomStatusPage = {
   id: 'www-cloudflarestatus-com',
@@ -80,10 +79,7 @@ describe('a check follows the settings', () => {
   };
 
   beforeEach(() => {
-    fakeBrowser.reset();
-    globalThis.indexedDB = new IDBFactory();
-    installMessages('en');
-    installScripting();
+    freshBrowser();
     requested = [];
   });
 

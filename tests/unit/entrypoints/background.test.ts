@@ -1,5 +1,5 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { freshBrowser } from '../../helpers/fresh-browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { CHECK_ALARM } from '@/utils/check/schedule';
@@ -9,8 +9,6 @@ import type { FieldRequestDetails } from '@/utils/field/classify';
 import { fieldEvents } from '@/utils/field/store';
 import { healthSnapshot } from '@/utils/health/store';
 import { fixtureFetch, type OpenAiScenario } from '../../helpers/fixtures';
-import { installMessages } from '../../helpers/messages';
-import { installScripting } from '../../helpers/scripting';
 
 describe('background worker', () => {
   let scenario: OpenAiScenario = 'healthy';
@@ -19,10 +17,7 @@ describe('background worker', () => {
 
   beforeEach(() => {
     scenario = 'healthy';
-    fakeBrowser.reset();
-    globalThis.indexedDB = new IDBFactory();
-    installMessages('en');
-    installScripting();
+    freshBrowser();
     const answer = fixtureFetch(() => scenario);
     vi.spyOn(globalThis, 'fetch').mockImplementation(async (...args) => {
       inFlight++;

@@ -1,5 +1,5 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { freshBrowser } from '../../helpers/fresh-browser';
 import { watchOnly } from '../../helpers/watch';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRadar } from '@/utils/check/run-check';
@@ -11,7 +11,6 @@ import { notificationButtons, notificationLog } from '@/utils/notify/store';
 import { fixtureFetch, type OpenAiScenario } from '../../helpers/fixtures';
 import { serviceHealth } from '../../helpers/health';
 import { installMessages } from '../../helpers/messages';
-import { installScripting } from '../../helpers/scripting';
 
 const NOW = Date.parse('2026-09-29T18:00:00.000Z');
 
@@ -87,11 +86,8 @@ describe('quiet hours and mutes, through a real check', () => {
   };
 
   beforeEach(async () => {
-    fakeBrowser.reset();
+    freshBrowser();
     await watchOnly(['openai']);
-    globalThis.indexedDB = new IDBFactory();
-    installMessages('en');
-    installScripting();
     scenario = 'healthy';
     clock = NOW;
   });
