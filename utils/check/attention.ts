@@ -23,7 +23,7 @@ const WAYS_OUT: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 
 /**
  * The products any signal says are in trouble right now: the last verdict, the user's own
- * failing requests, or a probe whose latest knock failed (one failure already deserves a
+ * failing (or struggling) requests, or a probe whose latest knock failed (one failure already deserves a
  * closer look, though it takes two to call a service failing).
  */
 export function troubledProducts(
@@ -36,7 +36,7 @@ export function troubledProducts(
     if (isTrouble(service.state)) troubled.add(service.id);
   }
   for (const [id, signal] of Object.entries(fields)) {
-    if (signal?.state === 'failing') troubled.add(id);
+    if (signal?.state === 'failing' || signal?.state === 'struggling') troubled.add(id);
   }
   for (const [id, entry] of Object.entries(probes)) {
     if (entry.results.at(-1)?.outcome === 'failing') troubled.add(id);

@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
-import { fieldEvents } from './store';
+import { fieldEvents, pendingSends } from './store';
 import {
   classifyRequest,
   FIELD_REQUEST_TYPES,
   FIELD_URL_PATTERNS,
+  userRequest,
   type FieldEvent,
+  type FieldRequestDetails,
 } from './classify';
+import { findStalls, SEND_STALL_MS, settleSend, type PendingSend } from './stalls';
 import { fieldSignalChanged, fieldSignals, pruneEvents, type FieldSignal } from './window';
 
 export { FIELD_URL_PATTERNS } from './classify';
@@ -25,8 +28,8 @@ export function observeFieldRequests(
   const webRequest = browser.webRequest as typeof browser.webRequest | undefined;
   if (!webRequest) return () => undefined;
   const filter = { urls: FIELD_URL_PATTERNS, types: [...FIELD_REQUEST_TYPES] };
-  const listener = (details: Parameters<typeof classifyRequest>[0]) => {
-    const event = classifyRequest(details);
+  const sendFilter = { urls: SEND_URL_PATTERNS, types: ['xmlhttprequest' as const] };
+  const deliver = (event: FieldEvent | null) => {
     if (!event) return;
     try {
       Promise.resolve(onEvent(event)).catch(logFailure);
@@ -34,22 +37,129 @@ export function observeFieldRequests(
       logFailure(error);
     }
   };
-  try {
-    webRequest.onCompleted.addListener(listener, filter);
-    webRequest.onErrorOccurred.addListener(listener, filter);
-  } catch (error) {
-    // A filter the browser rejects throws here, synchronously: lose the field signal, not the
-    // rest of the background's main, which registers its other listeners after this call.
-    console.warn('[field] cannot watch requests', error);
-  }
-  return () => {
+  const listener = (details: FieldRequestDetails) => {
+    const event = classifyRequest(details);
+    if (!event) return;
+    // A send's end is weighed against what was seen of it: a stall already counted, an answer
+    // that came too late.
+    if (event.pathClass === 'send' && details.requestId !== undefined) {
+      const id = details.requestId;
+      void updatePending((pending) => {
+        const settled = settleSend(pending, id, event);
+        return { pending: settled.pending, result: settled.event };
+      })
+        .then(deliver)
+        .catch(logFailure);
+      return;
+    }
+    deliver(event);
+  };
+  // A send's start and its answer's first byte: how a hung send is seen while it hangs.
+  const started = (details: FieldRequestDetails): undefined => {
+    const request = userRequest(details);
+    if (request?.pathClass !== 'send' || details.method !== 'POST' || !details.requestId) return;
+    const send = { id: details.requestId, productId: request.productId, at: request.at };
+    void updatePending((pending) => ({ pending: [...pending, send], result: null }))
+      .then(() => scheduleStallCheck())
+      .catch(logFailure);
+  };
+  const answered = (details: FieldRequestDetails) => {
+    const id = details.requestId;
+    if (id === undefined || userRequest(details)?.pathClass !== 'send') return;
+    const at = Math.round(details.timeStamp);
+    void updatePending((pending) => ({
+      pending: pending.map((send) => (send.id === id ? { ...send, answeredAt: at } : send)),
+      result: null,
+    })).catch(logFailure);
+  };
+  const listening: [{ removeListener: (listener: never) => void }, unknown][] = [];
+  const listen = <T>(
+    event: {
+      addListener: (listener: T, filter: never) => void;
+      removeListener: (l: never) => void;
+    },
+    handler: T,
+    eventFilter: object,
+  ) => {
     try {
-      webRequest.onCompleted.removeListener(listener);
-      webRequest.onErrorOccurred.removeListener(listener);
+      event.addListener(handler, eventFilter as never);
+      listening.push([event, handler]);
     } catch (error) {
-      console.warn('[field] cannot stop watching requests', error);
+      // A filter the browser rejects throws here, synchronously: lose the field signal, not
+      // the rest of the background's main, which registers its other listeners after this call.
+      console.warn('[field] cannot watch requests', error);
     }
   };
+  listen(webRequest.onCompleted, listener, filter);
+  listen(webRequest.onErrorOccurred, listener, filter);
+  listen(webRequest.onBeforeRequest, started, sendFilter);
+  listen(webRequest.onResponseStarted, answered, sendFilter);
+  return () => {
+    for (const [event, handler] of listening) {
+      try {
+        event.removeListener(handler as never);
+      } catch (error) {
+        console.warn('[field] cannot stop watching requests', error);
+      }
+    }
+  };
+}
+
+/**
+ * The send's own URLs (../shared/chatgpt-wire.md §1a), signed in or not, with room for the
+ * paths after them (`/prepare`, `/resume`), which the listeners tell apart. Only these wake
+ * the worker when a request starts: one event per message, not one per request.
+ */
+const SEND_URL_PATTERNS = ['chatgpt.com', 'chat.openai.com'].flatMap((host) =>
+  ['backend-api', 'backend-anon'].map((base) => `https://${host}/${base}/f/conversation*`),
+);
+
+/** The alarm that looks for hung sends when the first pending one would count as one. */
+export const STALL_ALARM = 'field-stall';
+
+/**
+ * The sends that have hung SEND_STALL_MS, each handed to `onEvent` as a failed send once; at
+ * the stall alarm and each check (a worker that slept through the alarm still sees them).
+ */
+export async function checkStalledSends(
+  onEvent: (event: FieldEvent) => void | Promise<void>,
+  now: () => number = Date.now,
+): Promise<void> {
+  const stalls = await updatePending((pending) => {
+    const found = findStalls(pending, now());
+    return { pending: found.pending, result: found.stalls };
+  });
+  await scheduleStallCheck();
+  for (const stall of stalls) await onEvent(stall);
+}
+
+/** Sets the stall alarm for the earliest send still waiting, or clears it. */
+async function scheduleStallCheck(): Promise<void> {
+  const waiting = (await pendingSends.getValue()).filter(
+    (send) => send.answeredAt === undefined && !send.stalled,
+  );
+  if (waiting.length === 0) {
+    await browser.alarms.clear(STALL_ALARM);
+    return;
+  }
+  const first = Math.min(...waiting.map((send) => send.at));
+  // The browser may fire it later (Chrome: not before 30 s); the minute's check is the net.
+  await browser.alarms.create(STALL_ALARM, { when: first + SEND_STALL_MS });
+}
+
+/** The pending sends' read-modify-writes, one at a time (a start and its end come close). */
+let pendingUpdates: Promise<unknown> = Promise.resolve();
+
+function updatePending<T>(
+  change: (pending: PendingSend[]) => { pending: PendingSend[]; result: T },
+): Promise<T> {
+  const run = pendingUpdates.then(async () => {
+    const { pending, result } = change(await pendingSends.getValue());
+    await pendingSends.setValue(pending);
+    return result;
+  });
+  pendingUpdates = run.catch(() => undefined);
+  return run;
 }
 
 /** What recording one event did to its product's field signal. */

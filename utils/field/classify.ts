@@ -10,8 +10,16 @@ export type FieldProductId = (typeof FIELD_PRODUCTS)[number];
 export interface FieldEvent {
   at: number;
   productId: FieldProductId;
-  pathClass: 'conversation' | 'auth' | 'api' | 'page' | 'other';
-  outcome: 'ok' | 'failed';
+  /**
+   * `send`: the POST that sends a message (its answer streams back); `step`: the calls a send
+   * makes first (the sentinel's, the conversation's prepare), which also fire while typing.
+   */
+  pathClass: 'send' | 'step' | 'conversation' | 'auth' | 'api' | 'page' | 'other';
+  /**
+   * `limited`: a 429 (too many requests). One user's rate limit, or, on many kinds of call at
+   * once, an overloaded service: see utils/field/window.ts.
+   */
+  outcome: 'ok' | 'failed' | 'limited';
   status?: number;
   error?: string;
 }
@@ -23,6 +31,8 @@ export interface FieldRequestDetails {
   statusCode?: number;
   error?: string;
   timeStamp: number;
+  /** The browser's id of the request, the same in each of its events (opaque, per session). */
+  requestId?: string;
   method?: string;
   fromCache?: boolean;
   /**
@@ -101,8 +111,14 @@ const USER_SIDE_ERROR_PATTERN = /^net::ERR_BLOCKED_BY_|^NS_ERROR_[A-Z]+_URI$/;
 // An error name is a constant; anything else is replaced so no text from the request leaks.
 const ERROR_NAME = /^(net::)?[A-Z][A-Z0-9_]{0,63}$/;
 
-/** Reduces a `webRequest` event to a FieldEvent, or null when it says nothing. Pure. */
-export function classifyRequest(details: FieldRequestDetails): FieldEvent | null {
+/** A request the user's use of an OpenAI app made: which product, what kind of call, when. */
+export type UserRequest = Pick<FieldEvent, 'at' | 'productId' | 'pathClass'>;
+
+/**
+ * Whether a `webRequest` event (of any stage) is one the user's use of an OpenAI app made, and
+ * of what kind; null when it is not (another site's, ours, a preflight, an asset). Pure.
+ */
+export function userRequest(details: FieldRequestDetails): UserRequest | null {
   if (
     details.type !== undefined &&
     !(FIELD_REQUEST_TYPES as readonly string[]).includes(details.type)
@@ -119,8 +135,18 @@ export function classifyRequest(details: FieldRequestDetails): FieldEvent | null
   }
   const productId = url.protocol === 'https:' ? PRODUCT_BY_HOST[url.hostname] : undefined;
   if (!productId || !madeByTheUser(details, productId, url.pathname)) return null;
-  const at = Math.round(details.timeStamp);
-  const pathClass = classifyPath(productId, url.pathname, details.type);
+  return {
+    at: Math.round(details.timeStamp),
+    productId,
+    pathClass: classifyPath(productId, url.pathname, details.type),
+  };
+}
+
+/** Reduces a `webRequest` event to a FieldEvent, or null when it says nothing. Pure. */
+export function classifyRequest(details: FieldRequestDetails): FieldEvent | null {
+  const request = userRequest(details);
+  if (!request) return null;
+  const { at, productId, pathClass } = request;
   if (details.error !== undefined) {
     const error = String(details.error);
     if (USER_SIDE_ERRORS.has(error) || USER_SIDE_ERROR_PATTERN.test(error)) return null;
@@ -131,8 +157,11 @@ export function classifyRequest(details: FieldRequestDetails): FieldEvent | null
   if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
     return null;
   }
-  // 401, 403 and 429 are about the user (signed out, blocked, rate-limited), not an outage.
-  return { at, productId, pathClass, outcome: status >= 500 ? 'failed' : 'ok', status };
+  // 401 and 403 are about the user (signed out, or a device the bot scoring distrusts: it
+  // then refuses every call), not an outage (../shared/chatgpt-wire.md §4). A 429 is the
+  // user's own limit unless many kinds of call get it at once (the window weighs that).
+  const outcome = status >= 500 ? 'failed' : status === 429 ? 'limited' : 'ok';
+  return { at, productId, pathClass, outcome, status };
 }
 
 /**
@@ -161,6 +190,16 @@ function madeByTheUser(details: FieldRequestDetails, productId: FieldProductId, 
   return requesters.length > 0;
 }
 
+/**
+ * The send and the calls before it (../shared/chatgpt-wire.md §1a): since mid-2025
+ * `/f/conversation` (before it, `/conversation`), after the sentinel's `chat-requirements`
+ * (in 2026 `/prepare` then `/finalize`) and the conversation's `/prepare`; the same under
+ * `/backend-anon/` for a signed-out user.
+ */
+const SEND_PATH = /^\/backend-(api|anon)(\/f)?\/conversation$/;
+const STEP_PATH =
+  /^\/backend-(api|anon)\/(sentinel\/chat-requirements(\/(prepare|finalize))?|f\/conversation\/prepare)$/;
+
 /** Paths of OpenAI's APIs (and not pages): the app's backend, its auth API, the public API. */
 const API_PATH = /^\/(backend-api|backend-anon|backend|api|public-api|v1)(\/|$)/;
 
@@ -188,6 +227,8 @@ function classifyPath(
   if (type === 'main_frame') return 'page';
   if (productId === 'openai-login') return 'auth';
   if (productId === 'openai-api') return 'api';
+  if (SEND_PATH.test(path)) return 'send';
+  if (STEP_PATH.test(path)) return 'step';
   if (/^\/backend-(api|anon)(\/f)?\/conversation(\/|$)/.test(path)) return 'conversation';
   if (/^\/api\/auth(\/|$)/.test(path)) return 'auth';
   if (/^\/(backend-api|backend-anon|backend)(\/|$)/.test(path)) return 'api';

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { FieldEvent } from './classify';
+import type { PendingSend } from './stalls';
 
 // Marked pure: a bundle that does not use this item leaves it out, and with it the migration
 // WXT starts when an item is defined, so only the worker, which uses it, ever migrates it.
@@ -12,3 +13,9 @@ export const fieldEvents = /* @__PURE__ */ storage.defineItem<FieldEvent[]>('ses
   fallback: [],
   version: 1,
 });
+
+/** The user's sends still waiting for their answer (utils/field/stalls.ts). */
+export const pendingSends = /* @__PURE__ */ storage.defineItem<PendingSend[]>(
+  'session:fieldPendingSends',
+  { fallback: [], version: 1 },
+);

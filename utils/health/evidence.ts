@@ -3,6 +3,8 @@ import type { Reason, ServiceHealth } from './types';
 /** The radar's own evidence, which the banner shows when the official page has no incident. */
 const OWN_EVIDENCE = new Set([
   'reason_fieldFailing',
+  'reason_fieldSendsFailing',
+  'reason_fieldLimited',
   'reason_probeFailing',
   'reason_probeSlow',
   'reason_officialLagging',

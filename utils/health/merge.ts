@@ -1,5 +1,5 @@
 import type { ProductDefinition, ProviderDefinition } from '../catalog/types';
-import type { FieldSignal } from '../field/window';
+import { FIELD_FLOOD_REQUESTS, type FieldSignal } from '../field/window';
 import type { ProbeSignal } from '../probes/probe-log';
 import { earliestOf } from '../core/json';
 import type { OfficialReading } from './official';
@@ -41,11 +41,24 @@ function ownSignals({ product, probe, field }: ProductSignals): {
 } {
   const reasons: Reason[] = [];
   const fieldFailing = field?.state === 'failing';
+  const fieldStruggling = field?.state === 'struggling';
   const probeFailing = probe?.state === 'failing';
   if (fieldFailing) {
     reasons.push({
       key: 'reason_fieldFailing',
       substitutions: [String(Math.max(field.consecutiveFailures, field.failures)), product.name],
+    });
+  }
+  if (fieldStruggling && field.failedSends > 0) {
+    reasons.push({
+      key: 'reason_fieldSendsFailing',
+      substitutions: [String(field.failedSends), String(field.sends), product.name],
+    });
+  }
+  if (fieldStruggling && field.limited >= FIELD_FLOOD_REQUESTS) {
+    reasons.push({
+      key: 'reason_fieldLimited',
+      substitutions: [product.name, String(field.limited)],
     });
   }
   if (probeFailing) {
@@ -65,16 +78,17 @@ function ownSignals({ product, probe, field }: ProductSignals): {
     });
   }
   const starts = [
-    fieldFailing ? field.firstFailureAt : null,
+    fieldFailing || fieldStruggling ? field.firstFailureAt : null,
     probeFailing ? probe.since : null,
   ].filter((time): time is number => time !== null);
-  // Two independent signals failing together is an outage; one of them is a partial one.
+  // Two independent signals failing together is an outage; one of them is a partial one; some
+  // of the user's sends failing (or a flood of 429s), or a slow probe, a degraded service.
   const state: ComponentState | null =
     fieldFailing && probeFailing
       ? 'major_outage'
       : fieldFailing || probeFailing
         ? 'partial_outage'
-        : probe?.state === 'slow'
+        : fieldStruggling || probe?.state === 'slow'
           ? 'degraded'
           : null;
   const healthy = state === null && (probe?.state === 'answering' || field?.state === 'working');

@@ -48,12 +48,27 @@ describe('classifyRequest', () => {
     [
       'a ChatGPT answer',
       xhr('https://chatgpt.com/backend-api/f/conversation', 200),
-      { productId: 'chatgpt', pathClass: 'conversation', outcome: 'ok', status: 200 },
+      { productId: 'chatgpt', pathClass: 'send', outcome: 'ok', status: 200 },
     ],
     [
       'a ChatGPT answer failing',
       xhr('https://chatgpt.com/backend-api/conversation', 503),
-      { productId: 'chatgpt', pathClass: 'conversation', outcome: 'failed', status: 503 },
+      { productId: 'chatgpt', pathClass: 'send', outcome: 'failed', status: 503 },
+    ],
+    [
+      'the sentinel before a send (2026: prepare, finalize)',
+      xhr('https://chatgpt.com/backend-api/sentinel/chat-requirements/finalize', 500),
+      { productId: 'chatgpt', pathClass: 'step', outcome: 'failed', status: 500 },
+    ],
+    [
+      "the conversation's prepare, before a send and while typing",
+      xhr('https://chatgpt.com/backend-anon/f/conversation/prepare', 200),
+      { productId: 'chatgpt', pathClass: 'step', outcome: 'ok', status: 200 },
+    ],
+    [
+      'resuming a stream is no new send',
+      xhr('https://chatgpt.com/backend-api/f/conversation/resume', 200),
+      { productId: 'chatgpt', pathClass: 'conversation', outcome: 'ok', status: 200 },
     ],
     [
       'a conversation loaded by id',
@@ -63,12 +78,12 @@ describe('classifyRequest', () => {
     [
       'a signed-out answer',
       xhr('https://chatgpt.com/backend-anon/f/conversation', 502),
-      { productId: 'chatgpt', pathClass: 'conversation', outcome: 'failed', status: 502 },
+      { productId: 'chatgpt', pathClass: 'send', outcome: 'failed', status: 502 },
     ],
     [
       'the old host',
       xhr('https://chat.openai.com/backend-api/conversation', 200),
-      { productId: 'chatgpt', pathClass: 'conversation', outcome: 'ok', status: 200 },
+      { productId: 'chatgpt', pathClass: 'send', outcome: 'ok', status: 200 },
     ],
     [
       'the conversation list, with a query',
@@ -76,9 +91,9 @@ describe('classifyRequest', () => {
       { productId: 'chatgpt', pathClass: 'api', outcome: 'failed', status: 500 },
     ],
     [
-      'rate-limited: about the user',
+      'rate-limited: weighed apart (one user, or a flood)',
       xhr('https://chatgpt.com/backend-api/sentinel/chat-requirements', 429),
-      { productId: 'chatgpt', pathClass: 'api', outcome: 'ok', status: 429 },
+      { productId: 'chatgpt', pathClass: 'step', outcome: 'limited', status: 429 },
     ],
     [
       'signed out: about the user',
@@ -146,7 +161,7 @@ describe('classifyRequest', () => {
     ).map((error): [string, FieldRequestDetails, Omit<FieldEvent, 'at'>] => [
       error,
       failed('https://chatgpt.com/backend-api/f/conversation', error),
-      { productId: 'chatgpt', pathClass: 'conversation', outcome: 'failed', error },
+      { productId: 'chatgpt', pathClass: 'send', outcome: 'failed', error },
     ]),
     [
       'an error that is not a name',

@@ -3,16 +3,19 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import type { FieldEvent, FieldRequestDetails } from '@/utils/field/classify';
 import {
+  checkStalledSends,
   FIELD_URL_PATTERNS,
   observeFieldRequests,
   recordFieldEvent,
+  STALL_ALARM,
 } from '@/utils/field/background';
+import { SEND_STALL_MS } from '@/utils/field/stalls';
 import { FIELD_EVENTS_CAP, FIELD_WINDOW_MS } from '@/utils/field/window';
 import { fieldEvents } from '@/utils/field/store';
 
 const NOW = Date.parse('2025-06-10T14:00:00.000Z');
 
-type RequestEventName = 'onCompleted' | 'onErrorOccurred';
+type RequestEventName = 'onCompleted' | 'onErrorOccurred' | 'onBeforeRequest' | 'onResponseStarted';
 type Listener = (details: FieldRequestDetails) => void;
 interface Registration {
   name: RequestEventName;
@@ -28,7 +31,12 @@ interface Registration {
  */
 function installWebRequest() {
   const registrations: Registration[] = [];
-  for (const name of ['onCompleted', 'onErrorOccurred'] as const) {
+  for (const name of [
+    'onCompleted',
+    'onErrorOccurred',
+    'onBeforeRequest',
+    'onResponseStarted',
+  ] as const) {
     const event = fakeBrowser.webRequest[name] as unknown as {
       addListener: (listener: Listener, filter: Registration['filter']) => void;
       removeListener: (listener: Listener) => void;
@@ -72,13 +80,23 @@ describe('observeFieldRequests', () => {
     fakeBrowser.reset();
   });
 
-  it('registers both listeners at once, filtered to the OpenAI hosts and the counted types', () => {
+  it('registers its listeners at once, filtered to the OpenAI hosts and the counted types', () => {
     const { registrations } = installWebRequest();
     observeFieldRequests(() => undefined);
     // No await above: a request that wakes the worker finds its listeners already there.
-    expect(registrations.map((r) => r.name)).toEqual(['onCompleted', 'onErrorOccurred']);
-    for (const { filter } of registrations) {
+    expect(registrations.map((r) => r.name)).toEqual([
+      'onCompleted',
+      'onErrorOccurred',
+      'onBeforeRequest',
+      'onResponseStarted',
+    ]);
+    for (const { filter } of registrations.slice(0, 2)) {
       expect(filter).toEqual({ urls: FIELD_URL_PATTERNS, types: ['main_frame', 'xmlhttprequest'] });
+    }
+    // A request's start wakes the worker only for a send: one event per message.
+    for (const { filter } of registrations.slice(2)) {
+      expect(filter.types).toEqual(['xmlhttprequest']);
+      expect(filter.urls.every((url) => url.endsWith('/f/conversation*'))).toBe(true);
     }
   });
 
@@ -154,6 +172,117 @@ describe('observeFieldRequests', () => {
     } finally {
       Reflect.set(fakeBrowser, 'webRequest', webRequest);
     }
+  });
+});
+
+describe('a send that hangs, or breaks', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  const send = (id: string, stage: Partial<FieldRequestDetails>): FieldRequestDetails => ({
+    ...conversation(200),
+    statusCode: undefined,
+    requestId: id,
+    ...stage,
+  });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it('counts a send with no answer after SEND_STALL_MS as failed, once', async () => {
+    const { fire } = installWebRequest();
+    const seen: FieldEvent[] = [];
+    observeFieldRequests((e) => void seen.push(e));
+    fire('onBeforeRequest', send('1', { timeStamp: NOW }));
+    await settle();
+    const alarm = await fakeBrowser.alarms.get(STALL_ALARM);
+    expect(alarm?.scheduledTime).toBe(NOW + SEND_STALL_MS);
+    await checkStalledSends(
+      (e) => void seen.push(e),
+      () => NOW + SEND_STALL_MS - 1,
+    );
+    expect(seen).toEqual([]);
+    await checkStalledSends(
+      (e) => void seen.push(e),
+      () => NOW + SEND_STALL_MS,
+    );
+    expect(seen).toEqual([
+      {
+        at: NOW + SEND_STALL_MS,
+        productId: 'chatgpt',
+        pathClass: 'send',
+        outcome: 'failed',
+        error: 'stalled',
+      },
+    ]);
+    expect(await fakeBrowser.alarms.get(STALL_ALARM)).toBeUndefined();
+    // It answers at last: already counted, so not again, and not as a success either.
+    fire('onResponseStarted', send('1', { statusCode: 200, timeStamp: NOW + 40_000 }));
+    fire('onCompleted', send('1', { statusCode: 200, timeStamp: NOW + 70_000 }));
+    await settle();
+    expect(seen).toHaveLength(1);
+  });
+
+  it('counts an answer that came too late while the worker slept', async () => {
+    const { fire } = installWebRequest();
+    const seen: FieldEvent[] = [];
+    observeFieldRequests((e) => void seen.push(e));
+    fire('onBeforeRequest', send('2', { timeStamp: NOW }));
+    fire('onResponseStarted', send('2', { statusCode: 200, timeStamp: NOW + 45_000 }));
+    fire('onCompleted', send('2', { statusCode: 200, timeStamp: NOW + 90_000 }));
+    await settle();
+    expect(seen.map((e) => [e.outcome, e.error, e.at])).toEqual([
+      ['failed', 'stalled', NOW + SEND_STALL_MS],
+    ]);
+  });
+
+  it('takes a long answer that began at once as an answer', async () => {
+    const { fire } = installWebRequest();
+    const seen: FieldEvent[] = [];
+    observeFieldRequests((e) => void seen.push(e));
+    fire('onBeforeRequest', send('3', { timeStamp: NOW }));
+    fire('onResponseStarted', send('3', { statusCode: 200, timeStamp: NOW + 800 }));
+    await settle();
+    await checkStalledSends(
+      (e) => void seen.push(e),
+      () => NOW + 120_000,
+    );
+    fire('onCompleted', send('3', { statusCode: 200, timeStamp: NOW + 180_000 }));
+    await settle();
+    expect(seen.map((e) => [e.pathClass, e.outcome])).toEqual([['send', 'ok']]);
+  });
+
+  it('counts a stream that breaks after its answer began', async () => {
+    const { fire } = installWebRequest();
+    const seen: FieldEvent[] = [];
+    observeFieldRequests((e) => void seen.push(e));
+    fire('onBeforeRequest', send('4', { timeStamp: NOW }));
+    fire('onResponseStarted', send('4', { statusCode: 200, timeStamp: NOW + 500 }));
+    fire(
+      'onErrorOccurred',
+      send('4', { error: 'net::ERR_HTTP2_PROTOCOL_ERROR', timeStamp: NOW + 9_000 }),
+    );
+    await settle();
+    expect(seen.map((e) => [e.outcome, e.error])).toEqual([
+      ['failed', 'net::ERR_HTTP2_PROTOCOL_ERROR'],
+    ]);
+  });
+
+  it("does not wait on another site's sends, nor a prepare call", async () => {
+    const { fire } = installWebRequest();
+    observeFieldRequests(() => undefined);
+    fire('onBeforeRequest', send('5', { timeStamp: NOW, initiator: 'https://evil.example' }));
+    fire('onBeforeRequest', {
+      ...send('6', { timeStamp: NOW }),
+      url: 'https://chatgpt.com/backend-api/f/conversation/prepare',
+    });
+    await settle();
+    const seen: FieldEvent[] = [];
+    await checkStalledSends(
+      (e) => void seen.push(e),
+      () => NOW + 60_000,
+    );
+    expect(seen).toEqual([]);
+    expect(await fakeBrowser.alarms.get(STALL_ALARM)).toBeUndefined();
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FieldEvent, FieldProductId } from '@/utils/field/classify';
 import {
   FIELD_EVENTS_CAP,
+  FIELD_SENDS_WINDOW_MS,
   FIELD_WINDOW_MS,
   fieldSignalChanged,
   fieldSignals,
@@ -78,7 +79,122 @@ describe('fieldSignals', () => {
   });
 });
 
+/** One message as the 2026 app sends it: three steps, then the send (../shared/chatgpt-wire.md §0). */
+function message(at: number, sendFails: boolean): FieldEvent[] {
+  const step = (offset: number): FieldEvent => ({
+    at: at + offset,
+    productId: 'chatgpt',
+    pathClass: 'step',
+    outcome: 'ok',
+    status: 200,
+  });
+  return [
+    step(0),
+    step(100),
+    step(200),
+    {
+      at: at + 300,
+      productId: 'chatgpt',
+      pathClass: 'send',
+      ...(sendFails ? { outcome: 'failed', status: 503 } : { outcome: 'ok', status: 200 }),
+    },
+  ];
+}
+const MINUTE = 60 * SECOND;
+/** Messages three minutes apart, the last at NOW: 'o' answered, 'x' failed. */
+const messages = (pattern: string) =>
+  [...pattern].flatMap((step, i) =>
+    message(NOW - (pattern.length - 1 - i) * 3 * MINUTE - 300, step === 'x'),
+  );
+
+describe('one send is one user action', () => {
+  it('sees sends that fail while the calls before them work', () => {
+    // Before: the three working steps broke every run, and the failures stayed under half.
+    expect(fieldSignals(messages('xx'), NOW).chatgpt).toMatchObject({
+      state: 'failing',
+      consecutiveFailures: 2,
+      failures: 2,
+      total: 2,
+    });
+  });
+
+  it('calls a product struggling when some sends fail (one in three, a partial outage)', () => {
+    const signal = fieldSignals(messages('oxooxo'), NOW).chatgpt;
+    expect(signal).toMatchObject({ state: 'struggling', sends: 6, failedSends: 2 });
+    expect(signal.firstFailureAt).toBe(NOW - 12 * MINUTE);
+  });
+
+  it('takes one failed send among many as a blip', () => {
+    expect(fieldSignals(messages('oooxooo'), NOW).chatgpt.state).toBe('working');
+  });
+
+  it('forgets failed sends after FIELD_SENDS_WINDOW_MS', () => {
+    const later = NOW + FIELD_SENDS_WINDOW_MS;
+    expect(fieldSignals(messages('xoxo'), later).chatgpt.state).toBe('quiet');
+  });
+
+  it('counts a step that failed as a send that never went', () => {
+    const failedStep: FieldEvent = {
+      at: NOW - 5 * MINUTE,
+      productId: 'chatgpt',
+      pathClass: 'step',
+      outcome: 'failed',
+      status: 500,
+    };
+    const signal = fieldSignals([failedStep, ...messages('oox')], NOW).chatgpt;
+    expect(signal).toMatchObject({ state: 'struggling', sends: 4, failedSends: 2 });
+  });
+});
+
+describe('429s', () => {
+  const limited = (pathClass: FieldEvent['pathClass'], at: number): FieldEvent => ({
+    at,
+    productId: 'chatgpt',
+    pathClass,
+    outcome: 'limited',
+    status: 429,
+  });
+
+  it("take an exporter's burst on conversation reads as the user's own limit", () => {
+    const burst = Array.from({ length: 30 }, (_, i) =>
+      limited(i % 2 ? 'conversation' : 'api', NOW - i * SECOND),
+    );
+    const signal = fieldSignals([...messages('oo'), ...burst], NOW).chatgpt;
+    expect(signal).toMatchObject({ state: 'working', limited: 30 });
+  });
+
+  it("take 429s on sends, their steps and the app's calls at once as an overloaded service", () => {
+    const flood = (['send', 'step', 'conversation', 'api'] as const).map((kind, i) =>
+      limited(kind, NOW - i * 20 * SECOND),
+    );
+    expect(fieldSignals(flood, NOW).chatgpt).toMatchObject({ state: 'struggling', limited: 4 });
+  });
+
+  it('neither break nor extend a run of failures', () => {
+    const failed = (at: number): FieldEvent => ({
+      at,
+      productId: 'chatgpt',
+      pathClass: 'send',
+      outcome: 'failed',
+      status: 502,
+    });
+    const signal = fieldSignals(
+      [failed(NOW - 30 * SECOND), limited('api', NOW - 20 * SECOND), failed(NOW)],
+      NOW,
+    ).chatgpt;
+    expect(signal).toMatchObject({ state: 'failing', consecutiveFailures: 2 });
+  });
+});
+
 describe('pruneEvents', () => {
+  it('keeps the sends of the long window, not the other calls', () => {
+    const kept = pruneEvents(messages('oooooooo'), NOW);
+    const old = kept.filter((e) => e.at <= NOW - FIELD_WINDOW_MS);
+    expect(old.length).toBeGreaterThan(0);
+    expect(old.every((e) => e.pathClass === 'send')).toBe(true);
+    expect(kept.every((e) => e.at > NOW - FIELD_SENDS_WINDOW_MS)).toBe(true);
+  });
+
   it('drops events older than the window and keeps the newest up to the cap', () => {
     const old = { ...events('x')[0]!, at: NOW - FIELD_WINDOW_MS };
     const many = events('o'.repeat(FIELD_EVENTS_CAP + 30)).map((e, i) => ({ ...e, at: NOW - i }));

@@ -209,7 +209,10 @@ const field = (state: FieldSignal['state']): FieldSignal => ({
   failures: state === 'failing' ? 5 : 0,
   total: 6,
   consecutiveFailures: state === 'failing' ? 5 : 0,
-  firstFailureAt: state === 'failing' ? NOW - 30_000 : null,
+  sends: 6,
+  failedSends: state === 'struggling' ? 2 : 0,
+  limited: 0,
+  firstFailureAt: state === 'failing' || state === 'struggling' ? NOW - 30_000 : null,
   lastEventAt: NOW - 1_000,
 });
 
@@ -249,6 +252,27 @@ describe('mergeVerdict', () => {
     expect(verdict.reasons).toContainEqual({ key: 'reason_officialLagging' });
     expect(verdict.troubleSince).toBe(NOW - 30_000);
     expect(verdict.detection).toEqual({ radarAt: NOW, officialAt: null });
+  });
+
+  it("calls a service degraded when some of the user's sends fail", async () => {
+    const verdict = mergeVerdict(await signals('healthy', { field: field('struggling') }));
+    expect(verdict.state).toBe('degraded');
+    expect(verdict.reasons[0]).toEqual({
+      key: 'reason_fieldSendsFailing',
+      substitutions: ['2', '6', 'ChatGPT'],
+    });
+    expect(verdict.reasons).toContainEqual({ key: 'reason_officialLagging' });
+    expect(verdict.detection.radarAt).toBe(NOW);
+  });
+
+  it('names a flood of 429s on many kinds of call', async () => {
+    const flood = { ...field('struggling'), failedSends: 0, limited: 7 };
+    const verdict = mergeVerdict(await signals('healthy', { field: flood }));
+    expect(verdict.state).toBe('degraded');
+    expect(verdict.reasons[0]).toEqual({
+      key: 'reason_fieldLimited',
+      substitutions: ['ChatGPT', '7'],
+    });
   });
 
   it('calls a major outage when the probe and the field both fail', async () => {
