@@ -1,5 +1,5 @@
 import { stepBetween, type Transition } from '../health/episodes';
-import { isTrouble, type ComponentState } from '../core/states';
+import { isTrouble, worseOf, type ComponentState } from '../core/states';
 import type { ServiceHealth } from '../health/types';
 
 /**
@@ -25,7 +25,7 @@ interface ServiceNotices {
    * The open outage the user was told of: since when, the state last named, and when they
    * were last told about it (start or step). Absent: nothing told, so no end to tell either.
    */
-  told?: { since: number; state: ComponentState; at: number };
+  told?: { since: number; state: ComponentState; at: number; worst?: ComponentState };
   /**
    * Held for the quiet hours: a trouble since `since` not told yet, or, with `endedAt`, the
    * end of one told before they began. Told once when they end.
@@ -66,7 +66,9 @@ const passed = (at: number | undefined, ms: number, now: number) =>
  *   it). So a flapping page costs at most one "problems" and one "back to normal". A held
  *   trouble still there when the window has passed is announced then, late rather than never.
  * - While told of an outage, the user hears of a new state ('worse'/'better') at most once
- *   per STEP_WINDOW_MS, and only if it still differs from the one last named.
+ *   per STEP_WINDOW_MS, and only if it still differs from the one last named; and "worse" only
+ *   to a state worse than any named in this outage: a service flapping between partial and
+ *   major (a 70 % failure, 2025-01-23 replayed) is told major once, not every ten minutes.
  * - Only an outage the user was told of has its end told.
  * - Muted services never notify. In the quiet hours nothing is told: a trouble still there
  *   when they end is told then, once ("since 02:14"), as is the end of one told before they
@@ -155,9 +157,10 @@ export function paceNotifications(
       delete entry.told;
     } else if (entry.told && isTrouble(state) && passed(entry.told.at, STEP_WINDOW_MS, now)) {
       const step = stepBetween(entry.told.state, state);
-      if (step) {
+      const worst = entry.told.worst ?? entry.told.state;
+      if (step === 'better' || (step === 'worse' && worseOf(worst, state) !== worst)) {
         notices.push({ kind: step, service, since: entry.told.since });
-        entry.told = { ...entry.told, state, at: now };
+        entry.told = { ...entry.told, state, at: now, worst: worseOf(worst, state) };
       }
     }
     log[id] = entry;

@@ -144,6 +144,17 @@ describe('worse and better', () => {
     expect(told(states)).toEqual(['0:trouble', '16:worse']);
   });
 
+  it('tell a flapping outage worse once: only a state worse than any named before', () => {
+    // Partial and major by turns, each for 12 minutes (longer than the window).
+    const flap = (n: number): ComponentState[] =>
+      Array.from({ length: n }, (_, i) =>
+        repeat(i % 2 ? 'partial_outage' : 'major_outage', 12),
+      ).flat();
+    const states: ComponentState[] = ['partial_outage', ...flap(8), 'operational'];
+    // Before, a "worse" and a "better" every ten minutes: 0, 10, 20, 30... up to 90.
+    expect(told(states)).toEqual(['0:trouble', '10:worse', '20:better', '97:recovered']);
+  });
+
   it('take unknown in between as no change', () => {
     const states: ComponentState[] = [
       'major_outage',
