@@ -1,7 +1,8 @@
 /**
- * One real incident as data (docs/REPLAY.md): what the official page posted and when, in that
- * provider's captured shape; what clients saw on each host over time; and where each fact
- * comes from. Times are ISO 8601 in UTC. Anything not sourced says `assumed: true`.
+ * One real incident, or a stretch of healthy days, as data (docs/REPLAY.md): what the official
+ * page posted and when, in that provider's captured shape; what clients saw on each host over
+ * time; and where each fact comes from. Times are ISO 8601 in UTC. Anything not sourced says
+ * `assumed: true`.
  */
 export interface Timeline {
   id: string;
@@ -18,29 +19,63 @@ export interface Timeline {
   official: Fact<{ at: string; provider: string; scenario: string }>[];
   /**
    * What chatgpt.com's requests answered: from `from` to `to`, a share `fail` (0–1) of the
-   * requests of `requests` ('send' is the send POST, 'prepare' the sentinel and conversation
-   * prepare calls) answered `as`. Outside every rule, requests succeed.
+   * requests of kind `requests` answered `as` (one of the list, at random, when it is a list:
+   * an incident mixing 500s and broken streams). Outside every rule, requests succeed.
+   * `all` also covers our probe of chatgpt.com: it is a request to the same host.
    */
   field: Fact<{
     from: string;
     to: string;
-    requests: 'send' | 'prepare' | 'all';
+    requests: RequestKind | 'all';
     fail: number;
-    as: FieldFailure;
+    as: FieldFailure | FieldFailure[];
   }>[];
-  /** Our probes' targets: from `from` to `to`, `origin` answers 503 (`down`). */
-  probes: Fact<{ from: string; to: string; origin: string; as: 'down' }>[];
+  /**
+   * Our probes' targets: from `from` to `to`, a share `fail` (1 when absent) of the probes of
+   * `origin` answer `as`: `down` is a 503, `{ status }` another status (Cloudflare's 530),
+   * `{ afterMs }` no answer for that long (the probe gives up after 8 s).
+   */
+  probes: Fact<{
+    from: string;
+    to: string;
+    origin: string;
+    fail?: number;
+    as: 'down' | { status: number } | { afterMs: number };
+  }>[];
   /** Other products down at the same time (alternatives the banner must not offer). */
   othersDown: Fact<{ from: string; to: string; product: string }>[];
+  /** A status page's host answering an HTTP error instead of its payload, from `from` to `to`. */
+  statusErrors?: Fact<{ from: string; to: string; host: string; status: number }>[];
+  /** Bursts of requests at a moment, besides the user's sends (an exporter, a Stop...). */
+  bursts?: Fact<{ at: string; requests: BurstRequest[] }>[];
 }
 
 /**
- * What a failing request looked like from the browser: its status (an edge's HTML error page is
- * its status too: webRequest sees no more), or a network error name (`net::ERR_…`); `afterMs`
- * when it ended that long after it began (a stall; `{ status: 200, afterMs: 30000 }` is a
- * request that hung 30 s, then succeeded).
+ * The kinds of request a ChatGPT tab makes (../shared/chatgpt-wire.md §0, §1): `send` is the
+ * send POST; `prepare` the sentinel's and the conversation's prepare calls before it;
+ * `background` the app's own reads (the conversation read back after an answer).
  */
-export type FieldFailure = ({ status: number } | { error: string }) & { afterMs?: number };
+export type RequestKind = 'send' | 'prepare' | 'background';
+
+/** One request of a burst: `count` times, a second apart. */
+export interface BurstRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  /** `main_frame` for a page load; an API call otherwise. */
+  type?: 'main_frame' | 'xmlhttprequest';
+  count?: number;
+  as: FieldFailure;
+}
+
+/**
+ * What a request looked like from the browser: its status (an edge's HTML error page is its
+ * status too: webRequest sees no more), or a network error name (`net::…`); `afterMs` when it
+ * ended that long after it began (`{ status: 200, afterMs: 30000 }` hung 30 s, then answered);
+ * `headersFirst` for an error after the answer began (a stream that broke).
+ */
+export type FieldFailure = ({ status: number } | { error: string; headersFirst?: boolean }) & {
+  afterMs?: number;
+};
 
 /** A fact and where it comes from; `assumed` when no source gives it. */
 export type Fact<T> = T & { source: string; assumed?: boolean };
@@ -72,6 +107,8 @@ export function validTimeline(value: unknown, file: string): Timeline {
     ...timeline.field,
     ...timeline.probes,
     ...timeline.othersDown,
+    ...(timeline.statusErrors ?? []),
+    ...(timeline.bursts ?? []),
   ];
   for (const fact of facts) {
     if (typeof fact.source !== 'string' || !fact.source)
@@ -80,8 +117,9 @@ export function validTimeline(value: unknown, file: string): Timeline {
       if (key in fact) time((fact as unknown as Record<string, string>)[key]!, where(key));
     }
   }
-  for (const rule of timeline.field) {
-    if (!(rule.fail >= 0 && rule.fail <= 1)) throw new Error(where(`fail ${rule.fail}`));
+  for (const rule of [...timeline.field, ...timeline.probes]) {
+    const fail = rule.fail ?? 1;
+    if (!(fail >= 0 && fail <= 1)) throw new Error(where(`fail ${fail}`));
   }
   return timeline;
 }
