@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -9,5 +10,8 @@ export default defineConfig({
     include: ['tests/replay/**/*.replay.ts'],
     setupFiles: ['fake-indexeddb/auto'],
     testTimeout: 600_000,
+    // One worker per core: the replay's three files (two groups of profiles, the healthy
+    // days) run side by side; vitest's default leaves one core idle.
+    maxWorkers: availableParallelism(),
   },
 });

@@ -34,6 +34,8 @@ import {
 const MINUTE = 60_000;
 /** The worker runs this long before the window, so its first reads and baselines are behind it. */
 const WARM_UP_MS = 30 * MINUTE;
+/** utils/probes/probe.ts's timeout, a real timer there: the engine applies it in virtual time. */
+const PROBE_GIVES_UP_MS = 8_000;
 
 /** Real probe latencies per origin (fixtures/PROVENANCE.md); others answer in 100 ms. */
 const LATENCIES: Record<string, number[]> = JSON.parse(
@@ -59,9 +61,23 @@ export interface ReplayResult {
   firstReasons: string[];
   rightProduct: boolean;
   notifications: number;
+  /** Each notification raised in the window: its time (ISO) and id. */
+  told: string[];
   /** At the banner's first showing: were all the alternatives it offered up? */
   alternativesUp: boolean | null;
   offered: string[];
+  /**
+   * The lead had the radar spoken at the first failure it could meet (a failing request the
+   * browser reports, a probe rule): the timeline's own bound on any detector.
+   */
+  bestLeadMin: number | null;
+  /** Whether a probe of ours meets this failure (a probe rule, or a failure of all chatgpt.com). */
+  probeVisible: boolean;
+  /** When the radar was later than the official page: why, as far as the timeline tells. */
+  lateBecause: string | null;
+  /** The replayed span, for the healthy days' count. */
+  windowFrom: number;
+  windowTo: number;
   /** Virtual minutes the badge showed trouble, and how many of them red (a major outage). */
   troubleMinutes: number;
   redMinutes: number;
@@ -169,6 +185,30 @@ function deliveriesOf(
   return out;
 }
 
+/** The products the user's own requests speak for (utils/field/classify.ts). */
+const FIELD_SEEN = new Set(['chatgpt', 'sora', 'openai-api', 'openai-login']);
+
+/** Whether the browser reports a failure this rule makes: a 5xx, a network error, a stall. */
+const visibleRule = (rule: Timeline['field'][number]) =>
+  (Array.isArray(rule.as) ? rule.as : [rule.as]).some(
+    (form) => !('status' in form) || form.status >= 500 || (form.afterMs ?? 0) >= 30_000,
+  );
+
+/** Why the radar came after the official page, from what the timeline says could be seen. */
+function whyLate(timeline: Timeline, result: ReplayResult): string {
+  const read = result.profile === 'no-tab' ? 'read every 5 min' : 'read every 2 min (ChatGPT open)';
+  if (result.officialAt !== null && result.officialAt <= result.usersNoticedAt)
+    return `the official page posted before users noticed; it is ${read}`;
+  const visibleField = timeline.field.some(visibleRule);
+  if (!timeline.blame.some((id) => FIELD_SEEN.has(id)) && !result.probeVisible)
+    return `no request of the user's and no probe of ours meets ${timeline.blame.join(', ')}'s failure (our probe knocks on the API, which worked); the official page, ${read}, came first`;
+  if (timeline.field.length > 0 && !visibleField)
+    return `the failures hid inside answers that began with HTTP 200 (webRequest sees a 200); the official page, ${read}, came first`;
+  if (result.profile === 'no-tab' && !result.probeVisible)
+    return `no tab, and no probe of ours meets this failure; the official page, ${read}, came first`;
+  return `our signals came after the post (the official page is ${read})`;
+}
+
 /**
  * Lets the worker's promise chains, storage writes and IndexedDB transactions run out: until
  * no fetch is in flight and nothing touched storage for ten turns of the event loop.
@@ -185,7 +225,11 @@ async function settle(inFlight: () => number, activity: () => number) {
 export async function replay(timeline: Timeline, usage: Usage, seed = 1): Promise<ReplayResult> {
   const from = Date.parse(timeline.window.from);
   const to = Date.parse(timeline.window.to);
+  // One stream per kind of chance, so that how the worker's work interleaves (which probe's
+  // fetch comes first) never changes when the user sends or which request fails.
   const random = seeded(seed);
+  const chance = seeded(seed + 1);
+  const latencyDraw = seeded(seed + 2);
   const who = typeof usage === 'function' ? usage : () => usage;
   const parse = <T extends { from: string; to: string }>(facts: readonly T[]) =>
     facts.map((fact) => ({ ...fact, start: Date.parse(fact.from), end: Date.parse(fact.to) }));
@@ -249,12 +293,12 @@ export async function replay(timeline: Timeline, usage: Usage, seed = 1): Promis
     });
   const latencyOf = (origin: string) => {
     const samples = LATENCIES[origin];
-    return samples ? samples[Math.floor(random() * samples.length)]! : 100;
+    return samples ? samples[Math.floor(latencyDraw() * samples.length)]! : 100;
   };
   /** What the timeline says a probe of `url` meets now; null when it answers as usual. */
   const probeFault = (url: URL): { status: number } | { afterMs: number } | null => {
     for (const rule of active(probeRules, now)) {
-      if (rule.origin !== url.origin || random() >= (rule.fail ?? 1)) continue;
+      if (rule.origin !== url.origin || chance() >= (rule.fail ?? 1)) continue;
       return rule.as === 'down' ? { status: 503 } : rule.as;
     }
     // Our probe of chatgpt.com is a request to chatgpt.com: what fails for all of them fails it.
@@ -279,10 +323,16 @@ export async function replay(timeline: Timeline, usage: Usage, seed = 1): Promis
         const fault = probeFault(url);
         if (fault && 'afterMs' in fault) {
           // A probe gives up after 8 s: it sees no answer, whatever comes later.
-          await answerAt(started + Math.min(fault.afterMs, 8_000));
+          await answerAt(started + Math.min(fault.afterMs, PROBE_GIVES_UP_MS));
           throw new TypeError('Failed to fetch');
         }
-        await answerAt(started + latencyOf(url.origin));
+        const latency = latencyOf(url.origin);
+        // The probe's own timeout is a real timer: a virtual answer later than it is none.
+        if (latency >= PROBE_GIVES_UP_MS) {
+          await answerAt(started + PROBE_GIVES_UP_MS);
+          throw new TypeError('Failed to fetch');
+        }
+        await answerAt(started + latency);
         if (fault) return new Response('{"error":"unavailable"}', { status: fault.status });
       }
       const reply = await answer(world, url.href);
@@ -317,14 +367,15 @@ export async function replay(timeline: Timeline, usage: Usage, seed = 1): Promis
     );
   }
 
+  // One tab, on ChatGPT or elsewhere (the fake browser cannot close the last tab).
   let tabId: number | null = null;
+  let onChatGpt = false;
   const useTab = async (open: boolean) => {
-    if (open && tabId === null)
-      tabId = (await fakeBrowser.tabs.create({ url: 'https://chatgpt.com/' })).id ?? null;
-    if (!open && tabId !== null) {
-      await fakeBrowser.tabs.remove(tabId);
-      tabId = null;
-    }
+    if (open === onChatGpt && tabId !== null) return;
+    const url = open ? 'https://chatgpt.com/' : 'https://example.com/';
+    if (tabId === null) tabId = (await fakeBrowser.tabs.create({ url })).id ?? null;
+    else await fakeBrowser.tabs.update(tabId, { url });
+    onChatGpt = open;
   };
   const firstUse = who(now);
   await useTab(firstUse === 'tab-in-use' || firstUse === 'tab-idle');
@@ -345,8 +396,15 @@ export async function replay(timeline: Timeline, usage: Usage, seed = 1): Promis
     firstReasons: [],
     rightProduct: false,
     notifications: 0,
+    told: [],
     alternativesUp: null,
     offered: [],
+    bestLeadMin: null,
+    probeVisible:
+      timeline.probes.length > 0 || timeline.field.some((rule) => rule.requests === 'all'),
+    lateBecause: null,
+    windowFrom: from,
+    windowTo: to,
     troubleMinutes: 0,
     redMinutes: 0,
     sends: 0,
@@ -359,9 +417,9 @@ export async function replay(timeline: Timeline, usage: Usage, seed = 1): Promis
   function drawFailure(kind: RequestKind | 'other' | 'all'): FieldFailure | null {
     for (const rule of active(fieldRules, now)) {
       const covers = rule.requests === 'all' || (kind !== 'all' && rule.requests === kind);
-      if (!covers || random() >= rule.fail) continue;
+      if (!covers || chance() >= rule.fail) continue;
       const forms = Array.isArray(rule.as) ? rule.as : [rule.as];
-      return forms[Math.floor(random() * forms.length)]!;
+      return forms[Math.floor(chance() * forms.length)]!;
     }
     return null;
   }
@@ -444,7 +502,9 @@ export async function replay(timeline: Timeline, usage: Usage, seed = 1): Promis
         for (const request of fact.requests) burst(request, fact.time);
     // Everything the browser reports before the minute's check, in time order.
     queue.sort((a, b) => a.at - b.at);
+    let delivered = false;
     while (queue[0] && queue[0].at < tick + MINUTE - 1) {
+      delivered = true;
       const delivery = queue.shift()!;
       setClock(delivery.at);
       await fireDueAlarms();
@@ -454,7 +514,7 @@ export async function replay(timeline: Timeline, usage: Usage, seed = 1): Promis
         await observe(now);
       }
     }
-    await idle();
+    if (delivered) await idle();
     setClock(tick + MINUTE - 1);
     await fireDueAlarms();
     await fakeBrowser.alarms.onAlarm.trigger({
@@ -512,9 +572,19 @@ export async function replay(timeline: Timeline, usage: Usage, seed = 1): Promis
     }
   }
 
-  result.notifications = notified.filter(({ at }) => at >= from).length;
+  const inWindow = notified.filter(({ at }) => at >= from);
+  result.notifications = inWindow.length;
+  result.told = inWindow.map(({ at, id }) => `${new Date(at).toISOString().slice(0, 16)} ${id}`);
   if (result.officialAt !== null && result.badgeAt !== null)
     result.leadMin = Math.round((result.officialAt - result.badgeAt) / MINUTE);
+  const firstVisible = Math.min(
+    ...timeline.field.filter(visibleRule).map((rule) => Date.parse(rule.from)),
+    ...timeline.probes.map((rule) => Date.parse(rule.from)),
+  );
+  // Nothing visible: the official page itself is the first word, a lead of 0 at best.
+  if (result.officialAt !== null)
+    result.bestLeadMin = Math.max(0, Math.round((result.officialAt - firstVisible) / MINUTE));
+  if (result.leadMin !== null && result.leadMin < 0) result.lateBecause = whyLate(timeline, result);
   // The worker's last writes land before its fakes are taken away, never in the next replay.
   await idle();
   removeAllListeners();

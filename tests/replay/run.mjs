@@ -3,7 +3,7 @@
 // for each user profile. Prints one row per incident and profile, the median and worst lead per
 // profile, and last one JSON line. docs/REPLAY.md says how to read it and how to add an incident.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,7 +19,16 @@ if (run.status !== 0) {
   process.stderr.write(run.stderr);
   process.exit(run.status ?? 1);
 }
-const results = JSON.parse(readFileSync(join(ROOT, 'test-results/replay.json'), 'utf8'));
+const read = (name) =>
+  JSON.parse(readFileSync(join(ROOT, `test-results/replay-${name}.json`), 'utf8'));
+const results = [...read('tab-in-use'), ...read('other')].sort(
+  (a, b) =>
+    a.incident.localeCompare(b.incident) ||
+    ['tab-in-use', 'tab-idle', 'no-tab'].indexOf(a.profile) -
+      ['tab-in-use', 'tab-idle', 'no-tab'].indexOf(b.profile),
+);
+writeFileSync(join(ROOT, 'test-results/replay.json'), JSON.stringify(results, null, 2));
+const healthy = read('healthy-days');
 
 const clock = (ms) => (ms === null ? '—' : new Date(ms).toISOString().slice(11, 16));
 const median = (values) => {
@@ -39,10 +48,12 @@ console.log(
     'notified',
     'banner',
     'lead min',
+    'best',
     'blamed',
     'right',
     'notifs',
     'alts up',
+    'why late',
   ].join('\t'),
 );
 for (const r of results) {
@@ -56,10 +67,12 @@ for (const r of results) {
       clock(r.notifiedAt),
       clock(r.bannerAt),
       r.leadMin ?? '—',
+      r.bestLeadMin ?? '—',
       r.firstBlamed.join(',') || '—',
       r.rightProduct ? 'yes' : 'no',
       r.notifications,
       r.alternativesUp === null ? '—' : r.alternativesUp ? 'yes' : 'NO',
+      r.lateBecause ?? '',
     ].join('\t'),
   );
 }
@@ -72,23 +85,44 @@ for (const profile of profiles) {
     median: median(leads),
     worst: leads.length ? Math.min(...leads) : null,
     missed: rows.filter((r) => !r.rightProduct).map((r) => r.incident),
+    // The issue's no-tab target counts the incidents a probe can see.
+    best: median(rows.map((r) => r.bestLeadMin).filter((lead) => lead !== null)),
+    probeVisible: median(
+      rows.filter((r) => r.probeVisible && r.leadMin !== null).map((r) => r.leadMin),
+    ),
   };
   console.log(
-    `${profile}: median lead ${summary[profile].median ?? '—'} min, worst ${summary[profile].worst ?? '—'} min, missed ${summary[profile].missed.length}`,
+    `${profile}: median lead ${summary[profile].median ?? '—'} min (${summary[profile].probeVisible ?? '—'} over the incidents a probe can see; ${summary[profile].best ?? '—'} at best), worst ${summary[profile].worst ?? '—'} min, missed ${summary[profile].missed.length}`,
   );
 }
+
+// The healthy days: what the radar told while nothing was wrong anywhere.
+let healthyDays = 0;
+let falseNotifications = 0;
+for (const week of healthy) {
+  const days = Math.round((week.windowTo - week.windowFrom) / 86_400_000);
+  healthyDays += days;
+  falseNotifications += week.notifications;
+  console.log(
+    `${week.incident}: ${days} days, ${week.sends} sends (${week.requests} requests), badge in trouble ${week.troubleMinutes} min (red ${week.redMinutes} min), notifications ${week.notifications}${week.told.length ? `: ${week.told.join('; ')}` : ''}`,
+  );
+}
+
 console.log(
   JSON.stringify({
     incidents: new Set(results.map((r) => r.incident)).size,
     median_lead_min_tab: summary['tab-in-use']?.median ?? null,
     median_lead_min_idle_tab: summary['tab-idle']?.median ?? null,
     median_lead_min_no_tab: summary['no-tab']?.median ?? null,
+    median_lead_min_no_tab_probe_visible: summary['no-tab']?.probeVisible ?? null,
     missed: profiles.flatMap((profile) =>
       summary[profile].missed.map((incident) => `${incident} (${profile})`),
     ),
-    // The seven healthy days are not replayed yet (docs/REPLAY.md): no number, rather than 0.
-    healthy_days: 0,
-    false_notifications: null,
+    late: results
+      .filter((r) => r.leadMin !== null && r.leadMin < 0)
+      .map((r) => `${r.incident} (${r.profile}): ${r.leadMin} min, ${r.lateBecause}`),
+    healthy_days: healthyDays,
+    false_notifications: falseNotifications,
     seconds: Math.round((Date.now() - started) / 1000),
   }),
 );

@@ -46,6 +46,14 @@ export interface Timeline {
   othersDown: Fact<{ from: string; to: string; product: string }>[];
   /** A status page's host answering an HTTP error instead of its payload, from `from` to `to`. */
   statusErrors?: Fact<{ from: string; to: string; host: string; status: number }>[];
+  /**
+   * Who is at the browser, by time of day (UTC), weekdays and weekends apart: each entry from
+   * its time to the next. Absent: the profile the runner names, throughout.
+   */
+  usage?: Fact<{
+    weekday: [string, Profile | 'closed'][];
+    weekend: [string, Profile | 'closed'][];
+  }>;
   /** Bursts of requests at a moment, besides the user's sends (an exporter, a Stop...). */
   bursts?: Fact<{ at: string; requests: BurstRequest[] }>[];
 }
@@ -122,6 +130,19 @@ export function validTimeline(value: unknown, file: string): Timeline {
     if (!(fail >= 0 && fail <= 1)) throw new Error(where(`fail ${fail}`));
   }
   return timeline;
+}
+
+/** The usage a timeline states, as a function of the time. */
+export function usageAt(usage: NonNullable<Timeline['usage']>) {
+  return (at: number): Profile | 'closed' => {
+    const date = new Date(at);
+    const day = date.getUTCDay();
+    const hours = day === 0 || day === 6 ? usage.weekend : usage.weekday;
+    const clock = date.toISOString().slice(11, 16);
+    let current: Profile | 'closed' = 'closed';
+    for (const [from, profile] of hours) if (clock >= from) current = profile;
+    return current;
+  };
 }
 
 export const within = (at: number, fact: { from: string; to: string }) =>

@@ -39,12 +39,13 @@ export function observeFieldRequests(
   };
   const listener = (details: FieldRequestDetails) => {
     const event = classifyRequest(details);
-    if (!event) return;
     // A send's end is weighed against what was seen of it: a stall already counted, an answer
-    // that came too late.
-    if (event.pathClass === 'send' && details.requestId !== undefined) {
-      const id = details.requestId;
+    // that came too late. One that says nothing (stopped by the user: ERR_ABORTED) still ends
+    // its wait, or it would count as hung.
+    const id = details.requestId;
+    if (id !== undefined && userRequest(details)?.pathClass === 'send') {
       void updatePending((pending) => {
+        if (!event) return { pending: pending.filter((send) => send.id !== id), result: null };
         const settled = settleSend(pending, id, event);
         return { pending: settled.pending, result: settled.event };
       })

@@ -7,6 +7,13 @@ const PROBE_RESULTS_KEPT = 10;
 export const PROBE_STALE_MS = 15 * 60_000;
 /** Failures in a row before a target counts as failing: one blip is not an outage. */
 export const FAILURES_TO_FAIL = 2;
+/**
+ * Or, when none of them was an answer (a 5xx) but only silence (a timeout, no connection),
+ * this many: a healthy API sometimes takes 19 s to answer (2 % of real samples of
+ * api.openai.com, tests/replay/fixtures), and two such in a row raised a false "outage" in
+ * the replayed healthy week. A server that says it fails is surer than one that says nothing.
+ */
+const SILENCES_TO_FAIL = 3;
 
 /** What the worker remembers of one probe target between runs. */
 export interface ProbeLogEntry {
@@ -73,7 +80,11 @@ export function probeSignal(entry: ProbeLogEntry | undefined, now: number): Prob
     since: run > 0 ? (results[results.length - run]?.at ?? null) : null,
     lastAt: latest.at,
   };
-  return { ...signal, state: stateOf(results, run, latest, spikedTwice(entry), now) };
+  const failingRun = results.slice(results.length - run);
+  const needed = failingRun.some((result) => result.cause === 'status')
+    ? FAILURES_TO_FAIL
+    : SILENCES_TO_FAIL;
+  return { ...signal, state: stateOf(results, run, needed, latest, spikedTwice(entry), now) };
 }
 
 /**
@@ -96,12 +107,13 @@ function spikedTwice(entry: ProbeLogEntry): boolean {
 function stateOf(
   results: readonly ProbeResult[],
   run: number,
+  needed: number,
   latest: ProbeResult,
   slow: boolean,
   now: number,
 ): ProbeSignal['state'] {
   if (now - latest.at > PROBE_STALE_MS) return 'unknown';
-  if (run >= FAILURES_TO_FAIL) return 'failing';
+  if (run >= needed) return 'failing';
   if (latest.outcome === 'answered') return slow ? 'slow' : 'answering';
   // A single failure: the target answered just before, so call it a blip; with no earlier
   // answer there is nothing to say yet.

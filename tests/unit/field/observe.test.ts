@@ -267,6 +267,20 @@ describe('a send that hangs, or breaks', () => {
     ]);
   });
 
+  it('ends the wait of a send the user stopped (ERR_ABORTED says nothing)', async () => {
+    const { fire } = installWebRequest();
+    const seen: FieldEvent[] = [];
+    observeFieldRequests((e) => void seen.push(e));
+    fire('onBeforeRequest', send('7', { timeStamp: NOW }));
+    fire('onErrorOccurred', send('7', { error: 'net::ERR_ABORTED', timeStamp: NOW + 2_000 }));
+    await settle();
+    await checkStalledSends(
+      (e) => void seen.push(e),
+      () => NOW + 60_000,
+    );
+    expect(seen).toEqual([]);
+  });
+
   it("does not wait on another site's sends, nor a prepare call", async () => {
     const { fire } = installWebRequest();
     observeFieldRequests(() => undefined);

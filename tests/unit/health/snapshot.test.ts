@@ -22,11 +22,12 @@ const answered = (at: number): ProbeResult => ({
 });
 
 /** Every probed product's log after two rounds, failing for the ids given. */
-function twoRounds(failing: (id: string) => boolean): ProbeLog {
+/** Two probes of each product, a minute apart; the failing ones fail as `failure` says. */
+function twoRounds(failing: (id: string) => boolean, failure = failed): ProbeLog {
   let log: ProbeLog = {};
   for (const product of probed) {
     for (const at of [NOW - 120_000, NOW - 60_000]) {
-      log = recordProbe(log, product.id, failing(product.id) ? failed(at) : answered(at));
+      log = recordProbe(log, product.id, failing(product.id) ? failure(at) : answered(at));
     }
   }
   return log;
@@ -36,7 +37,10 @@ describe('probeSignals', () => {
   it('reports one service whose probe fails while the others answer', () => {
     const signals = probeSignals(
       PROVIDERS,
-      twoRounds((id) => id === 'deepseek'),
+      twoRounds(
+        (id) => id === 'deepseek',
+        (at) => ({ at, outcome: 'failing', cause: 'status', status: 503, latencyMs: 80 }),
+      ),
       NOW,
     );
     expect(signals.deepseek?.state).toBe('failing');

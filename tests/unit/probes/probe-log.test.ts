@@ -44,6 +44,17 @@ describe('probeSignal', () => {
       [...normal, 'x', 't'],
       { state: 'failing', consecutiveFailures: 2, since: START + 6 * MINUTE, lastLatencyMs: null },
     ],
+    // Silence is weaker than a 5xx: a healthy API sometimes takes 19 s (tests/replay/fixtures).
+    [
+      'two timeouts are not yet',
+      [...normal, 't', 't'],
+      { state: 'answering', consecutiveFailures: 2 },
+    ],
+    [
+      'three timeouts are',
+      [...normal, 't', 't', 't'],
+      { state: 'failing', consecutiveFailures: 3 },
+    ],
     ['an answer ends the run', [...normal, 'x', 'x', 210], { state: 'answering', since: null }],
     [
       'failures apart are blips',
