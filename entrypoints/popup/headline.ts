@@ -3,8 +3,9 @@ import { stateLabel } from '@/utils/health';
 import type { HealthSnapshot, ServiceHealth } from '@/utils/health';
 
 /**
- * The one sentence that answers before anything is read: all well, which service is in what
- * trouble and for how long, or how many are. The user's own tools are named first.
+ * The one sentence that answers before anything is read: all well (and how many rows could
+ * not be checked, if any), which service is in what trouble and for how long, or how many
+ * are. The user's own tools are named first.
  */
 export function headline(
   snapshot: HealthSnapshot | null,
@@ -41,5 +42,10 @@ export function headline(
   if (snapshot.services.every((service) => service.state === 'unknown')) {
     return { text: t('popup_someUnknown'), trouble: false };
   }
+  // "All work" only when every row shown was checked: an unknown row is not a working one.
+  const unchecked = ordered.filter((service) => service.state === 'unknown').length;
+  if (unchecked === 1) return { text: t('popup_headlineCheckedOne'), trouble: false };
+  if (unchecked > 1)
+    return { text: t('popup_headlineCheckedMany', [String(unchecked)]), trouble: false };
   return { text: t('popup_headlineAllGood'), trouble: false };
 }

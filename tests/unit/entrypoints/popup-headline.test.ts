@@ -31,6 +31,30 @@ for (const language of ['en', 'it'] as const) {
       );
     });
 
+    it('says how many rows could not be checked, rather than "all work"', () => {
+      const one = [
+        serviceHealth(),
+        serviceHealth({ id: 'claude', name: 'Claude', state: 'unknown' }),
+      ];
+      expect(headline(snapshotOf(one), one, NOW).text).toBe(
+        says(
+          'All checked tools work · 1 could not be checked',
+          'Tutti gli strumenti verificati funzionano · 1 non verificabile',
+        ),
+      );
+      const five = [
+        serviceHealth(),
+        ...['a', 'b', 'c', 'd', 'e'].map((id) => serviceHealth({ id, name: id, state: 'unknown' })),
+      ];
+      expect(headline(snapshotOf(five), five, NOW)).toEqual({
+        trouble: false,
+        text: says(
+          'All checked tools work · 5 could not be checked',
+          'Tutti gli strumenti verificati funzionano · 5 non verificabili',
+        ),
+      });
+    });
+
     it('names one service in trouble, its state and for how long', () => {
       const services = [
         serviceHealth({ state: 'major_outage', troubleSince: NOW - 23 * MIN }),
