@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { StateDot } from '@/components/StateDot';
 import type { Alternative, OpenAiSite } from '@/utils/catalog';
 import { readComposer, BANNER_STATUS_PAGE_URL, alternativeLink, statusLink } from '@/utils/banner';
@@ -46,6 +46,14 @@ export function Banner({
 }) {
   const [fate, setFate] = useState<PromptFate | null>(null);
   const [snoozeOpen, setSnoozeOpen] = useState(false);
+  const snoozeToggle = useRef<HTMLButtonElement>(null);
+  // Escape closes the menu and gives the focus back to its button: the focus must not fall
+  // out of the banner (to the page's body) with the element that held it.
+  const closeSnooze = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !event.isTrusted) return;
+    setSnoozeOpen(false);
+    snoozeToggle.current?.focus();
+  };
   const incident = service.incidents[0];
   const affected = service.affected.map((component) => component.name);
   const evidence = ownEvidence(service);
@@ -96,6 +104,7 @@ export function Banner({
         </a>
         <div class="banner__snooze">
           <button
+            ref={snoozeToggle}
             type="button"
             class="banner__snooze-toggle"
             aria-expanded={snoozeOpen}
@@ -110,7 +119,7 @@ export function Banner({
               class="banner__snooze-choices"
               role="group"
               aria-label={t('banner_snoozeMenu')}
-              onKeyDown={(event) => event.key === 'Escape' && setSnoozeOpen(false)}
+              onKeyDown={closeSnooze}
             >
               <button type="button" class="banner__snooze-hour" onClick={snooze('hour')}>
                 {t('banner_snoozeHour')}
