@@ -64,14 +64,15 @@ for (const { locale, colorScheme, text } of [
       assert.equal(typeof snapshot.offline.since, 'number');
       await popup.locator('.popup__headline', { hasText: text.offline }).waitFor();
       assert.match(await popup.locator('.popup__last-known').innerText(), text.lastKnown);
-      // One message: no row says "unknown", and the last known states are dimmed.
+      // One message: no row says "unknown", and the last known states are greyed (not made
+      // translucent: their text keeps its contrast, tests/e2e/accessibility.test.mjs).
       assert.equal(await popup.locator('.popup--offline').count(), 1);
       assert.equal(await popup.locator('.service--unknown').count(), 0);
       assert.equal(
         await popup
           .locator('.popup__list')
-          .evaluate((list) => globalThis.getComputedStyle(list).opacity),
-        '0.55',
+          .evaluate((list) => globalThis.getComputedStyle(list).filter),
+        'grayscale(1)',
       );
       const badge = await radar.badge();
       assert.equal(badge.text, 'OFF');
