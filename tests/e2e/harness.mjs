@@ -52,7 +52,7 @@ export async function launch({
     browserPid = browserProcessOf(profile);
     let [worker] = context.serviceWorkers();
     if (!worker) worker = await context.waitForEvent('serviceworker');
-    return radarOf({ context, worker, state, server, close: tearDown });
+    return radarOf({ context, worker, state, server, browserPid, close: tearDown });
   } catch (error) {
     await tearDown();
     throw error;
@@ -136,11 +136,13 @@ async function endBrowser(pgid) {
   if (!(await gone(5_000))) throw new Error(`Chromium (process group ${pgid}) would not exit`);
 }
 
-function radarOf({ context, worker, state, server, close }) {
+function radarOf({ context, worker, state, server, browserPid, close }) {
   const extensionId = new URL(worker.url()).host;
   return {
     context,
     worker,
+    /** The browser's own process (its renderers and helpers are its descendants). */
+    browserPid,
     extensionId,
     state,
     /** Reads a value in the service worker. */

@@ -1,0 +1,137 @@
+// The extension's CPU on its own schedule, measured from outside: the CPU time of the whole
+// browser (every process of its tree, and the children it has reaped) over a window in which
+// one scheduled check runs, minus the same window with nothing to do. Run alone
+// (`node tests/bench/cpu.mjs`) or from `npm run bench`. Numbers to read, not assertions.
+//
+// A check comes in three kinds, as the schedule makes them:
+// - cold: Chrome stops an idle worker after 30 s, so a check alarm a minute after the last one
+//   starts the worker afresh (its modules evaluated) before the check runs;
+// - warm: the worker is still up (a check less than 30 s after another event);
+// - with reads: the status pages and probes that are due are read, parsed and stored.
+import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { launch, waitUntil } from '../e2e/harness.mjs';
+
+const TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+const WINDOW_MS = 2_500;
+const ROUNDS = 12;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** CPU seconds of `root` and all its descendants, with the children they reaped. */
+function treeCpu(root) {
+  const parent = new Map();
+  const own = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // After the command: state ppid ... utime(12) stime(13) cutime(14) cstime(15).
+      parent.set(Number(entry), Number(fields[1]));
+      own.set(
+        Number(entry),
+        (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / TICKS,
+      );
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  let total = 0;
+  for (const [pid, seconds] of own) {
+    for (let at = pid; at > 1; at = parent.get(at) ?? 0) {
+      if (at === root) {
+        total += seconds;
+        break;
+      }
+    }
+  }
+  return total;
+}
+
+async function stopWorker(radar) {
+  const page = radar.context.pages()[0] ?? (await radar.context.newPage());
+  const cdp = await radar.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+/**
+ * An extension page kept open (in every window, idle ones too, so it cancels out) from which
+ * the alarm is set as the worker would: the harness's own calls go through the worker, which
+ * is what a cold check must not have running.
+ */
+async function extensionPage(radar) {
+  const page = await radar.context.newPage();
+  await page.goto(`chrome-extension://${radar.extensionId}/welcome.html`);
+  return {
+    fireCheckAlarm: () =>
+      page.evaluate(() => chrome.alarms.create('check', { when: Date.now() + 50, periodInMinutes: 1 })),
+    /** Makes every status page and probe due, as ten minutes passing would. */
+    makeDue: () =>
+      page.evaluate(async () => {
+        const { sourceReads = {}, probeLog = {} } = await chrome.storage.local.get([
+          'sourceReads',
+          'probeLog',
+        ]);
+        for (const read of Object.values(sourceReads)) {
+          read.attemptedAt -= 10 * 60_000;
+          read.nextDueAt -= 10 * 60_000;
+        }
+        for (const entry of Object.values(probeLog))
+          for (const result of entry.results) result.at -= 10 * 60_000;
+        await chrome.storage.local.set({ sourceReads, probeLog });
+      }),
+  };
+}
+
+/** Mean CPU ms of one window in which `act` runs, over ROUNDS rounds. */
+async function perWindow(radar, act) {
+  let total = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    await act.before?.();
+    await sleep(500);
+    const before = treeCpu(radar.browserPid);
+    await act.run?.();
+    await sleep(WINDOW_MS);
+    total += treeCpu(radar.browserPid) - before;
+  }
+  return (1_000 * total) / ROUNDS;
+}
+
+export async function measureCpu() {
+  const radar = await launch();
+  try {
+    await waitUntil(radar.snapshot, (s) => s?.services.every((x) => x.state === 'operational'), {
+      what: 'every service operational',
+      timeout: 20_000,
+    });
+    const page = await extensionPage(radar);
+    await sleep(3_000);
+    const idle = await perWindow(radar, {});
+    const warm = await perWindow(radar, { run: page.fireCheckAlarm });
+    const cold = await perWindow(radar, {
+      before: () => stopWorker(radar),
+      run: page.fireCheckAlarm,
+    });
+    const withReads = await perWindow(radar, {
+      before: async () => {
+        await page.makeDue();
+        await stopWorker(radar);
+      },
+      run: page.fireCheckAlarm,
+    });
+    const ms = (value) => Math.round(Math.max(0, value) * 10) / 10;
+    return {
+      method: `whole browser's CPU over ${WINDOW_MS / 1000} s windows, minus an idle window; mean of ${ROUNDS}`,
+      idleWindowMs: ms(idle),
+      coldCheckMs: ms(cold - idle),
+      warmCheckMs: ms(warm - idle),
+      coldCheckWithReadsMs: ms(withReads - idle),
+    };
+  } finally {
+    await radar.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(await measureCpu());
