@@ -367,7 +367,9 @@ describe('the banner in Italian', () => {
     assert.match(text, /Il prompt viene con te/);
     await screenshots(chatgpt, 'chatgpt-it', 'form');
     radar.state.openai = 'sora-outage';
-    await radar.letTimePass(60_000);
+    // A page in trouble is due again after the trouble interval: 2 min, 144 s at most with
+    // its jitter (utils/cadence/cadence.ts).
+    await radar.letTimePass(150_000);
     await radar.fireCheckAlarm();
     await waitUntil(
       () => registered(radar),

@@ -140,8 +140,8 @@ describe('every service, every source, and the radar seeing trouble first', () =
     // Time passes between the user's failures and the page's word.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     radar.state.openai = 'outage';
-    // Trouble pulls the page's next read to a minute after the last; "Check now" stands in
-    // for that minute here.
+    // Trouble pulls the page's next read to two minutes after the last; "Check now" stands in
+    // for those minutes here.
     await popup.getByRole('button', { name: 'Check now' }).click();
     const snapshot = await waitUntil(
       radar.snapshot,

@@ -161,7 +161,9 @@ describe('notifications for an outage and its end', () => {
 
   it('raise one for the end, with how long it lasted', async () => {
     radar.state.openai = 'healthy';
-    await radar.letTimePass(60_000);
+    // A page in trouble is due again after the trouble interval: 2 min, 144 s at most with
+    // its jitter (utils/cadence/cadence.ts).
+    await radar.letTimePass(150_000);
     await radar.fireCheckAlarm();
     const ids = Object.keys(
       await waitUntil(

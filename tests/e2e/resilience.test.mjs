@@ -56,7 +56,9 @@ describe('when Chrome stops the idle service worker', () => {
     });
 
     radar.state.openai = 'healthy';
-    await radar.letTimePass(60_000);
+    // A page in trouble is due again after the trouble interval: 2 min, 144 s at most with
+    // its jitter (utils/cadence/cadence.ts).
+    await radar.letTimePass(150_000);
     await cdp.send('ServiceWorker.stopAllWorkers');
     // The alarm survives the worker: moving it forward makes the next check happen.
     await radar.fireCheckAlarm();

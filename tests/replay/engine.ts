@@ -14,6 +14,7 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { offerAlternatives } from '@/utils/alternatives';
+import { CADENCE } from '@/utils/cadence/cadence';
 import { isTrouble, STATE_COLORS } from '@/utils/core';
 import type { FieldRequestDetails } from '@/utils/field/classify';
 import { healthSnapshot } from '@/utils/health';
@@ -196,7 +197,11 @@ const visibleRule = (rule: Timeline['field'][number]) =>
 
 /** Why the radar came after the official page, from what the timeline says could be seen. */
 function whyLate(timeline: Timeline, result: ReplayResult): string {
-  const read = result.profile === 'no-tab' ? 'read every 5 min' : 'read every 2 min (ChatGPT open)';
+  const minutes = (ms: number) => `${ms / 60_000} min`;
+  const read =
+    result.profile === 'tab-idle'
+      ? `read every ${minutes(CADENCE.calmMs)} while calm (OpenAI's every ${minutes(CADENCE.watchingMs)}, a ChatGPT tab sitting idle)`
+      : `read every ${minutes(CADENCE.calmMs)} while calm`;
   if (result.officialAt !== null && result.officialAt <= result.usersNoticedAt)
     return `the official page posted before users noticed; it is ${read}`;
   const visibleField = timeline.field.some(visibleRule);

@@ -1,20 +1,36 @@
 import type { SourceError } from '../sources/types';
 
 /**
- * How often the radar looks. Slow while all is well (the healthy-traffic budget), fast while
- * something is wrong or the user has ChatGPT open (that is when minutes matter).
+ * How often the radar looks. Slow while all is well (the healthy-traffic budget, and a
+ * million installs' load on each host: docs/SCALE.md), faster while the user has ChatGPT
+ * open and idle, fastest while something is wrong (that is when minutes matter).
  */
 export const CADENCE = {
-  /** A status page while all its products are fine. */
-  calmMs: 5 * 60_000,
-  /** OpenAI's page and probes while a ChatGPT tab is open. */
-  watchingMs: 2 * 60_000,
-  /** Any source or probe whose products are in trouble, or whose signals disagree. */
-  troubleMs: 60_000,
+  /**
+   * A status page while all its products are fine. A Statuspage read is two requests: at
+   * 20 min, half a million running browsers stay under 1,000 requests/s on each page's host.
+   */
+  calmMs: 20 * 60_000,
+  /**
+   * OpenAI's page and probes while a ChatGPT tab is open but the user's own requests say
+   * nothing (`watchesChatGpt`), and every alternative's page while ChatGPT is in trouble.
+   */
+  watchingMs: 5 * 60_000,
+  /**
+   * Any source or probe whose products are in trouble. Two minutes, not one: every install
+   * speeds up at once in a big outage, and at one minute OpenAI's hosts would take 8,000
+   * requests/s from us alone.
+   */
+  troubleMs: 2 * 60_000,
   /** A probe while all is well: a few hundred bytes, but for a dozen services. */
-  probeCalmMs: 10 * 60_000,
+  probeCalmMs: 15 * 60_000,
   /** The longest a failing status page is left alone. */
   maxBackoffMs: 30 * 60_000,
+  /**
+   * Every interval is drawn within ±this share of itself, so installs that started together
+   * (an update, a shared outage, a morning) drift apart instead of reading in step.
+   */
+  jitter: 0.2,
 } as const;
 
 /** Why a source or probe is being watched more closely. */
@@ -44,7 +60,27 @@ export function sourceInterval(attention: Attention, pace: Partial<SourcePace> =
  * `unknown` — never a stale "operational".
  */
 export function staleAfter(calmMs: number = CADENCE.calmMs): number {
-  return 2 * calmMs + 2 * 60_000;
+  // Each of the two polls may come a jitter's share late.
+  return 2 * calmMs * (1 + CADENCE.jitter) + 2 * 60_000;
+}
+
+/**
+ * `interval` moved by up to ±CADENCE.jitter, by an amount drawn from `seed` (the moment of
+ * the read or probe it follows): the same seed gives the same interval, so the scheduler can
+ * tell again when a read is due without storing the draw, and two installs, whose reads never
+ * fall on the same millisecond, draw differently.
+ */
+export function jittered(interval: number, seed: number): number {
+  return Math.round(interval * (1 + CADENCE.jitter * (2 * unitHash(seed) - 1)));
+}
+
+/** A number in [0, 1) from an integer, well spread (a 32-bit integer hash of both halves). */
+function unitHash(seed: number): number {
+  let x = (Math.floor(seed) ^ Math.floor(seed / 2 ** 32)) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
+  x = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
+  x ^= x >>> 16;
+  return (x >>> 0) / 2 ** 32;
 }
 
 /** A 429 or 5xx: the status page asks us to come back later, not sooner. */
@@ -68,21 +104,26 @@ export function nextSourceDue(
   failures: number,
   random: () => number = Math.random,
 ): number {
-  if (!isOverloaded(error)) return now + interval;
+  if (!isOverloaded(error)) return now + jittered(interval, now);
   const backoff = Math.min(interval * 2 ** Math.max(0, failures - 1), CADENCE.maxBackoffMs);
   // Full jitter between half and the whole backoff, so many browsers do not retry in step.
-  const jittered = backoff * (0.5 + random() * 0.5);
+  const spread = backoff * (0.5 + random() * 0.5);
   // Retry-After is honoured up to the longest backoff: a page asking for a day's silence
   // would otherwise silence a provider for a day, outage or not.
   const retryAfter = Math.min(error.retryAfterMs ?? 0, CADENCE.maxBackoffMs);
-  return now + Math.max(jittered, retryAfter, interval);
+  return now + Math.max(spread, retryAfter, interval);
 }
 
 /**
- * When to probe a target next. While the user has ChatGPT open, OpenAI's probes run as often
- * as its status page is read: that is when a failing API must be seen in minutes.
+ * How often to probe a target. While OpenAI is watched, its probes run as often as its status
+ * page is read: that is when a failing API must be seen in minutes.
  */
-export function nextProbeDue(now: number, attention: Attention): number {
-  if (attention.trouble) return now + CADENCE.troubleMs;
-  return now + (attention.watching ? CADENCE.watchingMs : CADENCE.probeCalmMs);
+export function probeInterval(attention: Attention): number {
+  if (attention.trouble) return CADENCE.troubleMs;
+  return attention.watching ? CADENCE.watchingMs : CADENCE.probeCalmMs;
+}
+
+/** When to probe a target next, after a probe at `last`. */
+export function nextProbeDue(last: number, attention: Attention): number {
+  return last + jittered(probeInterval(attention), last);
 }

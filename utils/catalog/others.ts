@@ -75,11 +75,12 @@ export const PERPLEXITY: ProviderDefinition = {
   id: 'perplexity',
   name: 'Perplexity',
   statusPageUrl: 'https://status.perplexity.com',
-  // Instatus' current summary is /v3/summary.json; Perplexity's page was seen live (2026-08)
-  // answering /v2/summary.json with the same body: the fallback.
+  // Perplexity's page was seen live (2026-08) answering /v2/summary.json: read first, so a read
+  // is one request. Instatus' current /v3/summary.json, never seen on this page, is the
+  // fallback (first, it cost every read a second request wherever it answers 404).
   sources: [
-    { format: 'instatus', baseUrl: 'https://status.perplexity.com' },
     { format: 'instatus', baseUrl: 'https://status.perplexity.com', path: '/v2/summary.json' },
+    { format: 'instatus', baseUrl: 'https://status.perplexity.com' },
   ],
   products: [
     {

@@ -45,6 +45,19 @@ export function troubledProducts(
 }
 
 /**
+ * Whether an open ChatGPT tab calls for watching OpenAI closely: only while the user's own
+ * requests say nothing. While they are working, each of them is a fresher look at ChatGPT than
+ * any read of ours (a failure is seen in under a second, and pulls the page and probes
+ * forward), so a tab in use costs OpenAI's hosts nothing more than a closed one.
+ */
+export function watchesChatGpt(
+  tabOpen: boolean,
+  field: Pick<FieldSignal, 'state'> | undefined,
+): boolean {
+  return tabOpen && field?.state !== 'working';
+}
+
+/**
  * How closely to watch one provider. In trouble: as closely as we can. Watched: while the
  * user has ChatGPT open, its provider (that is when minutes matter); and while an OpenAI
  * site's product (ChatGPT, Sora, the API) is in trouble, every provider of an alternative of

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ProviderDefinition } from '../catalog/types';
+import { CHATGPT_ID } from '../catalog';
 import { CHATGPT_MATCHES } from '../catalog/openai-sites';
 import { providersFor } from '../custom-pages/providers';
 import { fieldSignals } from '../field/window';
@@ -11,10 +12,16 @@ import { fieldEvents } from '../field/store';
 import { healthSnapshot } from '../health/store';
 import { probeLog } from '../probes/store';
 import { sourceReads } from '../sources/store';
-import { isOverloaded, nextProbeDue, nextSourceDue, sourceInterval } from '../cadence/cadence';
+import {
+  isOverloaded,
+  jittered,
+  nextProbeDue,
+  nextSourceDue,
+  sourceInterval,
+} from '../cadence/cadence';
 import { publishSnapshot } from './publish';
 import { recordRead } from '../sources/reads';
-import { attentionFor, troubledProducts } from './attention';
+import { attentionFor, troubledProducts, watchesChatGpt } from './attention';
 
 /** An alarm may fire a little before a source is due; this much early still counts. */
 const DUE_SLACK_MS = 10_000;
@@ -68,8 +75,9 @@ export function createRadar(options: CheckOptions = {}) {
     // returns must see all of it (utils/health/offline.ts).
     const wasOffline = Boolean(snapshot?.offline);
     if (wasOffline) force = true;
-    const troubled = troubledProducts(snapshot, fieldSignals(events, now), probes);
-    const watchingChatGpt = await chatGptOpen();
+    const fields = fieldSignals(events, now);
+    const troubled = troubledProducts(snapshot, fields, probes);
+    const watchingChatGpt = watchesChatGpt(await chatGptOpen(), fields[CHATGPT_ID]);
     const attention = (provider: ProviderDefinition) =>
       attentionFor(provider, troubled, watchingChatGpt);
 
@@ -87,7 +95,10 @@ export function createRadar(options: CheckOptions = {}) {
           ? read.nextDueAt
           : Math.min(
               read.nextDueAt,
-              read.attemptedAt + sourceInterval(attention(provider), provider.pace),
+              // The same draw as the one that set nextDueAt: the same attention never pulls
+              // a read forward, and its jitter holds.
+              read.attemptedAt +
+                jittered(sourceInterval(attention(provider), provider.pace), read.attemptedAt),
             );
         return due <= now + DUE_SLACK_MS;
       })

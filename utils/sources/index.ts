@@ -87,7 +87,10 @@ export async function readFirstAnswering(
     if (unreachable.has(origin)) continue;
     last = await readSource(source, options);
     if (last.ok) return { ...last, source };
-    if (last.error.code === 'network') unreachable.add(origin);
+    // A host that asked us to come back later (429, 503) is not asked again at once for
+    // another format: in a big outage that would double every install's requests to it.
+    if (last.error.code === 'network' || last.error.status === 429 || last.error.status === 503)
+      unreachable.add(origin);
   }
   return last ?? failure('bad_shape', 'no source configured');
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CADENCE, nextProbeDue, nextSourceDue, sourceInterval } from '@/utils/cadence/cadence';
+import {
+  CADENCE,
+  jittered,
+  nextProbeDue,
+  nextSourceDue,
+  probeInterval,
+  sourceInterval,
+  staleAfter,
+} from '@/utils/cadence/cadence';
 import type { SourceError } from '@/utils/sources/types';
 
 const NOW = Date.parse('2025-06-10T14:00:00Z');
@@ -25,7 +33,16 @@ describe('how often the radar looks', () => {
     [{ trouble: false, watching: true }, CADENCE.watchingMs],
     [{ trouble: true }, CADENCE.troubleMs],
   ])('probes every so often when %o', (attention, interval) => {
-    expect(nextProbeDue(NOW, attention)).toBe(NOW + interval);
+    expect(probeInterval(attention)).toBe(interval);
+    expect(nextProbeDue(NOW, attention)).toBe(NOW + jittered(interval, NOW));
+  });
+
+  it('keeps a million installs under 1,000 requests/s per host while all is well', () => {
+    // Half a million running browsers (docs/SCALE.md), two requests a Statuspage read.
+    expect((500_000 * 2) / (CADENCE.calmMs / 1000)).toBeLessThanOrEqual(1_000);
+    expect(500_000 / (CADENCE.probeCalmMs / 1000)).toBeLessThanOrEqual(1_000);
+    // Every one of them in trouble at once: under 5,000 on OpenAI's page and probes.
+    expect(500_000 / (CADENCE.troubleMs / 1000)).toBeLessThanOrEqual(5_000);
   });
 
   it('is slower while all is well than while something is wrong', () => {
@@ -34,12 +51,47 @@ describe('how often the radar looks', () => {
   });
 });
 
+describe('installs that never read in step', () => {
+  const reads = Array.from({ length: 2_000 }, (_, index) => NOW + index * 1_237);
+
+  it('moves every interval by up to ±20 %, differently for each read', () => {
+    const intervals = reads.map((at) => jittered(CADENCE.calmMs, at));
+    expect(Math.min(...intervals)).toBeGreaterThanOrEqual(0.8 * CADENCE.calmMs);
+    expect(Math.max(...intervals)).toBeLessThanOrEqual(1.2 * CADENCE.calmMs);
+    // Spread over the whole band, not bunched: each fifth of it holds a fair share.
+    for (let fifth = 0; fifth < 5; fifth++) {
+      const low = (0.8 + fifth * 0.08) * CADENCE.calmMs;
+      const inIt = intervals.filter((ms) => ms >= low && ms < low + 0.08 * CADENCE.calmMs);
+      expect(inIt.length).toBeGreaterThan(reads.length / 5 / 1.5);
+    }
+    // The mean stays the interval: jitter spreads the load, it neither adds nor hides any.
+    const mean = intervals.reduce((sum, ms) => sum + ms, 0) / intervals.length;
+    expect(Math.abs(mean / CADENCE.calmMs - 1)).toBeLessThan(0.01);
+  });
+
+  it('draws the same interval again for the same read, so a due time can be told again', () => {
+    for (const at of reads.slice(0, 20)) expect(jittered(60_000, at)).toBe(jittered(60_000, at));
+  });
+
+  it('applies to status pages and probes alike', () => {
+    const pages = new Set(reads.map((at) => nextSourceDue(at, CADENCE.calmMs, null, 0) - at));
+    const probes = new Set(reads.map((at) => nextProbeDue(at, { trouble: true }) - at));
+    expect(pages.size).toBeGreaterThan(100);
+    expect(probes.size).toBeGreaterThan(100);
+  });
+
+  it('lets a page miss one poll, late by the whole jitter, without going silent', () => {
+    expect(staleAfter()).toBeGreaterThan(2 * 1.2 * CADENCE.calmMs);
+  });
+});
+
 describe('backing off a struggling status page', () => {
   it('keeps the normal pace after a success, a timeout or a bot challenge', () => {
-    expect(nextSourceDue(NOW, 60_000, null, 0)).toBe(NOW + 60_000);
+    const normal = NOW + jittered(60_000, NOW);
+    expect(nextSourceDue(NOW, 60_000, null, 0)).toBe(normal);
     const timeout: SourceError = { code: 'timeout', detail: 'no answer' };
-    expect(nextSourceDue(NOW, 60_000, timeout, 3)).toBe(NOW + 60_000);
-    expect(nextSourceDue(NOW, 60_000, http(404), 3)).toBe(NOW + 60_000);
+    expect(nextSourceDue(NOW, 60_000, timeout, 3)).toBe(normal);
+    expect(nextSourceDue(NOW, 60_000, http(404), 3)).toBe(normal);
   });
 
   it.each([429, 500, 503])('doubles the wait on each HTTP %i in a row, with jitter', (status) => {

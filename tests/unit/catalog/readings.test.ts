@@ -81,14 +81,28 @@ describe('the catalog on real pages', () => {
     });
   });
 
-  it('Perplexity: Instatus v3 first, the v2 summary Perplexity was seen serving after', async () => {
+  it('Perplexity: the v2 summary Perplexity was seen serving, Instatus v3 after', async () => {
     const v2 = 'https://status.perplexity.com/v2/summary.json';
+    const v3 = 'https://status.perplexity.com/v3/summary.json';
     expect(
       await statesOf(PERPLEXITY, { [v2]: 'instatus/perplexity/healthy/summary.json' }, SEPT_3),
     ).toEqual({ perplexity: 'operational' });
     expect(
       await statesOf(PERPLEXITY, { [v2]: 'instatus/perplexity/outage/summary.json' }, SEPT_3),
     ).toEqual({ perplexity: 'major_outage' });
+    expect(
+      await statesOf(PERPLEXITY, { [v3]: 'instatus/perplexity/outage/summary.json' }, SEPT_3),
+    ).toEqual({ perplexity: 'major_outage' });
+  });
+
+  it('Perplexity: one request a read where the page serves v2 (the fleet counts each)', async () => {
+    const asked: string[] = [];
+    const fetch: typeof globalThis.fetch = async (input) => {
+      asked.push(String(input));
+      return new Response(fixture('instatus/perplexity/healthy/summary.json'));
+    };
+    await readFirstAnswering(PERPLEXITY.sources, { fetch });
+    expect(asked).toEqual(['https://status.perplexity.com/v2/summary.json']);
   });
 
   it('Groq: the whole page, from the compat summary', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROVIDERS } from '@/utils/catalog';
-import { attentionFor, troubledProducts } from '@/utils/check/attention';
+import { attentionFor, troubledProducts, watchesChatGpt } from '@/utils/check/attention';
 import { CADENCE, sourceInterval, staleAfter } from '@/utils/cadence/cadence';
 import { officialReading } from '@/utils/health/official';
 import type { ProbeResult } from '@/utils/probes/probe';
@@ -27,6 +27,18 @@ describe('which products deserve a closer look', () => {
       },
     );
     expect([...troubled].sort()).toEqual(['chatgpt', 'le-chat', 'sora']);
+  });
+});
+
+describe('an open ChatGPT tab', () => {
+  it("calls for a closer look at OpenAI only while the user's own requests say nothing", () => {
+    expect(watchesChatGpt(true, undefined)).toBe(true);
+    expect(watchesChatGpt(true, { state: 'quiet' })).toBe(true);
+    // A tab in use: each of the user's requests is a fresher look than any read of ours.
+    expect(watchesChatGpt(true, { state: 'working' })).toBe(false);
+    // Failing requests make ChatGPT troubled (troubledProducts): closer still, not calmer.
+    expect(watchesChatGpt(true, { state: 'failing' })).toBe(true);
+    expect(watchesChatGpt(false, { state: 'quiet' })).toBe(false);
   });
 });
 

@@ -93,6 +93,23 @@ describe('bodies no parser expects', () => {
     expect(unreachable).toEqual({ ok: false, error: expect.objectContaining({ code: 'network' }) });
     expect(asked).not.toContain(fallback);
   });
+
+  it.each([429, 503])(
+    'does not ask a host that answered %i for another format at once (no retry storm)',
+    async (status) => {
+      const asked: string[] = [];
+      const overloaded: typeof fetch = async (input) => {
+        asked.push(String(input));
+        return new Response('come back later', { status, headers: { 'retry-after': '120' } });
+      };
+      const result = await readFirstAnswering(OPENAI.sources, { fetch: overloaded });
+      expect(result).toEqual({
+        ok: false,
+        error: expect.objectContaining({ code: 'http', status, retryAfterMs: 120_000 }),
+      });
+      expect(asked).toEqual(['https://status.openai.com/proxy/status.openai.com']);
+    },
+  );
 });
 
 describe('clocks gone wrong', () => {

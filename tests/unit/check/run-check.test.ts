@@ -5,7 +5,7 @@ import { watchOnly } from '../../helpers/watch';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROVIDERS } from '@/utils/catalog';
 import { OPENAI } from '@/utils/catalog/openai';
-import { CADENCE } from '@/utils/cadence/cadence';
+import { CADENCE, jittered } from '@/utils/cadence/cadence';
 import { createRadar, RECONNECT_RETRY_MS } from '@/utils/check/run-check';
 import {
   historyStore,
@@ -170,12 +170,31 @@ describe('scheduling', () => {
     const engine = radar();
     await engine.check();
     expect(statusReads).toBe(1);
-    for (let minute = 1; minute < CADENCE.calmMs / 60_000; minute += 1) {
+    // Due after the calm interval as jittered for that read (utils/cadence: ±20 %).
+    const due = START + jittered(CADENCE.calmMs, START);
+    for (let minute = 1; START + minute * 60_000 < due - 10_000; minute += 1) {
       clock = START + minute * 60_000;
       await engine.check();
     }
     expect(statusReads).toBe(1);
-    clock = START + CADENCE.calmMs;
+    clock = due;
+    await engine.check();
+    expect(statusReads).toBe(2);
+  });
+
+  it("keeps a read's jitter: a page drawn late is not read at the plain interval", async () => {
+    answer = () => new Response(fixture('openai/healthy/proxy.json'));
+    const engine = radar();
+    // A first read at a moment whose draw lengthens the interval by more than the alarm's slack.
+    let first = START;
+    while (jittered(CADENCE.calmMs, first) < CADENCE.calmMs + 60_000) first += 1_000;
+    clock = first;
+    await engine.check();
+    expect(statusReads).toBe(1);
+    clock = first + CADENCE.calmMs;
+    await engine.check();
+    expect(statusReads).toBe(1);
+    clock = first + jittered(CADENCE.calmMs, first);
     await engine.check();
     expect(statusReads).toBe(2);
   });
@@ -192,11 +211,14 @@ describe('scheduling', () => {
     await engine.check();
     const second = (await sourceReads.getValue()).openai!;
     expect(second.failures).toBe(2);
-    expect(second.nextDueAt - clock).toBe(2 * CADENCE.calmMs);
+    expect(second.nextDueAt - clock).toBe(Math.min(2 * CADENCE.calmMs, CADENCE.maxBackoffMs));
     answer = () => new Response('slow down', { status: 429, headers: { 'retry-after': '1200' } });
     clock = second.nextDueAt;
     await engine.check();
-    expect((await sourceReads.getValue()).openai!.nextDueAt - clock).toBe(1_200_000);
+    // Never sooner than Retry-After, nor than the backoff (tests/unit/cadence has the rest).
+    expect((await sourceReads.getValue()).openai!.nextDueAt - clock).toBe(
+      Math.max(1_200_000, Math.min(4 * CADENCE.calmMs, CADENCE.maxBackoffMs)),
+    );
     // A day's silence asked for is honoured up to the longest backoff, not a day.
     answer = () => new Response('go away', { status: 429, headers: { 'retry-after': '86400' } });
     clock = (await sourceReads.getValue()).openai!.nextDueAt;
