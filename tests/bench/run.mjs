@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { launch, ROOT, STATUS_SOURCES, waitUntil } from '../e2e/harness.mjs';
 import { measurePaint } from './paint.mjs';
+import { measureCpu } from './cpu.mjs';
 
 const MINUTE = 60_000;
 const TROUBLE = new Set(['degraded', 'partial_outage', 'major_outage']);
@@ -210,6 +211,19 @@ const engine = JSON.parse(
 const healthyTraffic = await trafficPerHour(engine.schedule);
 // Alone, before the three detections share the machine: paint times are what they measure.
 const popupFirstPaint = await measurePaint();
+const cpuPerCheck = await measureCpu();
+// An hour with no ChatGPT tab and all well, by the schedule: at most one wake per status-page
+// read and probe (fewer when they fall due together: the replay counts them), each a cold
+// check, plus each read's and probe's own share of a check where all were due.
+const dueItems = engine.schedule.statusPageReadsPerHour + engine.schedule.probesPerHour;
+const perItemMs =
+  (cpuPerCheck.coldCheckWithReadsMs - cpuPerCheck.coldCheckMs) /
+  (engine.schedule.statusPages.length + engine.schedule.probeTargets.length);
+const cpuPerCalmHour = {
+  wakesAtMost: Math.round(dueItems),
+  secondsAtMost: Math.round(dueItems * (cpuPerCheck.coldCheckMs + perItemMs)) / 1000,
+  perReadOrProbeMs: Math.round(perItemMs * 10) / 10,
+};
 // Each closes its own browser, whatever happens: one that fails must not end the process
 // while the other two are still running (their browsers killed, their profiles left behind).
 const detections = await Promise.allSettled([officialFlip(), probeFailure(), fieldFailure()]);
@@ -234,6 +248,8 @@ console.log(
       },
       healthyTraffic,
       popupFirstPaint,
+      cpuPerCheck,
+      cpuPerCalmHour,
       verdictEngine: engine.verdictEngine,
       schedule: engine.schedule,
     },
