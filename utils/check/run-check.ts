@@ -200,7 +200,7 @@ export function createRadar(options: CheckOptions = {}) {
 
 const MINUTE = 60_000;
 /** The longest the worker sleeps between checks: a safety net, not a schedule. */
-const CALM_SLEEP_MS = 20 * MINUTE;
+export const CALM_SLEEP_MS = 20 * MINUTE;
 
 /**
  * When a status page is next due: its stored due time, pulled forward by attention that
