@@ -104,7 +104,7 @@ for (const week of healthy) {
   healthyDays += days;
   falseNotifications += week.notifications;
   console.log(
-    `${week.incident}: ${days} days, ${week.sends} sends (${week.requests} requests), ${(week.checks / (week.browserMinutes / 60)).toFixed(1)} checks per hour the browser ran, badge in trouble ${week.troubleMinutes} min (red ${week.redMinutes} min), notifications ${week.notifications}${week.told.length ? `: ${week.told.join('; ')}` : ''}`,
+    `${week.incident}: ${days} days, ${week.sends} sends (${week.requests} requests), badge in trouble ${week.troubleMinutes} min (red ${week.redMinutes} min), notifications ${week.notifications}${week.told.length ? `: ${week.told.join('; ')}` : ''}`,
   );
 }
 

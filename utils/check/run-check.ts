@@ -5,7 +5,7 @@ import { CHATGPT_MATCHES } from '../catalog/openai-sites';
 import { providersFor } from '../custom-pages/providers';
 import { fieldSignals } from '../field/window';
 import { probeTarget } from '../probes/probe';
-import { recordProbe, type ProbeLogEntry } from '../probes/probe-log';
+import { recordProbe } from '../probes/probe-log';
 import { readFirstAnswering } from '../sources';
 import { readSettings } from '../settings/settings';
 import { fieldEvents } from '../field/store';
@@ -18,10 +18,9 @@ import {
   nextProbeDue,
   nextSourceDue,
   sourceInterval,
-  type Attention,
 } from '../cadence/cadence';
 import { publishSnapshot } from './publish';
-import { recordRead, type SourceRead } from '../sources/reads';
+import { recordRead } from '../sources/reads';
 import { attentionFor, troubledProducts, watchesChatGpt } from './attention';
 
 /** An alarm may fire a little before a source is due; this much early still counts. */
@@ -89,7 +88,19 @@ export function createRadar(options: CheckOptions = {}) {
         // A last attempt "in the future" means the clock was set back: read now, or the
         // radar would sit frozen until the clock caught up with it.
         if (force || !read || read.attemptedAt > now + DUE_SLACK_MS) return true;
-        return sourceDueAt(provider, read, attention(provider)) <= now + DUE_SLACK_MS;
+        // Attention that began after the last read (trouble, a ChatGPT tab opened) pulls the
+        // next one forward, so a failing request gets the official word within a minute, not
+        // five; a page that asked us to back off is left alone until it said.
+        const due = isOverloaded(read.error)
+          ? read.nextDueAt
+          : Math.min(
+              read.nextDueAt,
+              // The same draw as the one that set nextDueAt: the same attention never pulls
+              // a read forward, and its jitter holds.
+              read.attemptedAt +
+                jittered(sourceInterval(attention(provider), provider.pace), read.attemptedAt),
+            );
+        return due <= now + DUE_SLACK_MS;
       })
       .map((provider) => async (holdBack: boolean) => {
         const result = await readFirstAnswering(provider.sources, {
@@ -119,10 +130,13 @@ export function createRadar(options: CheckOptions = {}) {
     const probeTasks = providers.flatMap((provider) =>
       provider.products
         .filter((product) => product.probe)
-        .filter(
-          (product) =>
-            force || probeDueAt(probes[product.id], attention(provider), now) <= now + DUE_SLACK_MS,
-        )
+        .filter((product) => {
+          const last = probes[product.id]?.results.at(-1)?.at;
+          const clockWentBack = last !== undefined && last > now + DUE_SLACK_MS;
+          const due =
+            last === undefined || clockWentBack ? 0 : nextProbeDue(last, attention(provider));
+          return force || due <= now + DUE_SLACK_MS;
+        })
         .map((product) => async (holdBack: boolean) => {
           const result = await probeTarget(product.probe!.url, {
             fetch: options.fetch,
@@ -156,72 +170,7 @@ export function createRadar(options: CheckOptions = {}) {
     return refresh();
   }
 
-  /**
-   * When the next check has something to do: the earliest time a status page or probe falls
-   * due, at least a minute away and at most CALM_SLEEP_MS. Every minute while anything is
-   * wrong, recovering or offline (a verdict then changes with time alone). Between, the worker
-   * sleeps: a check wakes it, and a worker woken every minute for nothing cost about 70 ms of
-   * CPU each time, 4 s an hour (tests/bench/cpu.mjs).
-   */
-  async function nextCheckAt(): Promise<number> {
-    const now = clock();
-    const [providers, reads, probes, events, snapshot] = await Promise.all([
-      currentProviders(),
-      sourceReads.getValue(),
-      probeLog.getValue(),
-      fieldEvents.getValue(),
-      healthSnapshot.getValue(),
-    ]);
-    const soon = now + MINUTE;
-    const fields = fieldSignals(events, now);
-    const troubled = troubledProducts(snapshot, fields, probes);
-    const unsettled = snapshot?.services.some((service) => service.calmSince != null);
-    if (snapshot?.offline || troubled.size > 0 || unsettled) return soon;
-    const watchingChatGpt = watchesChatGpt(await chatGptOpen(), fields[CHATGPT_ID]);
-    const attention = (provider: ProviderDefinition) =>
-      attentionFor(provider, troubled, watchingChatGpt);
-    const dues = providers.flatMap((provider) => [
-      ...(provider.sources.length > 0
-        ? [
-            reads[provider.id]
-              ? sourceDueAt(provider, reads[provider.id]!, attention(provider))
-              : now,
-          ]
-        : []),
-      ...provider.products
-        .filter((product) => product.probe)
-        .map((product) => probeDueAt(probes[product.id], attention(provider), now)),
-    ]);
-    return Math.min(Math.max(soon, Math.min(...dues)), now + CALM_SLEEP_MS);
-  }
-
-  return { check, refresh, nextCheckAt };
-}
-
-const MINUTE = 60_000;
-/** The longest the worker sleeps between checks: a safety net, not a schedule. */
-export const CALM_SLEEP_MS = 20 * MINUTE;
-
-/**
- * When a status page is next due: its stored due time, pulled forward by attention that
- * began after the last read (trouble, a ChatGPT tab opened), so a failing request gets the
- * official word at once; a page that asked us to back off is left alone until it said.
- */
-function sourceDueAt(provider: ProviderDefinition, read: SourceRead, attention: Attention) {
-  if (isOverloaded(read.error)) return read.nextDueAt;
-  return Math.min(
-    read.nextDueAt,
-    // The same draw as the one that set nextDueAt: the same attention never pulls a read
-    // forward, and its jitter holds.
-    read.attemptedAt + jittered(sourceInterval(attention, provider.pace), read.attemptedAt),
-  );
-}
-
-/** When a probe target is next due: now when never probed or the clock went back. */
-function probeDueAt(entry: ProbeLogEntry | undefined, attention: Attention, now: number) {
-  const last = entry?.results.at(-1)?.at;
-  if (last === undefined || last > now + DUE_SLACK_MS) return now;
-  return nextProbeDue(last, attention);
+  return { check, refresh };
 }
 
 /** A task's record when it is held back, or null once it has recorded itself. */
