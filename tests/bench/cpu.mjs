@@ -66,7 +66,9 @@ async function extensionPage(radar) {
   await page.goto(`chrome-extension://${radar.extensionId}/welcome.html`);
   return {
     fireCheckAlarm: () =>
-      page.evaluate(() => chrome.alarms.create('check', { when: Date.now() + 50, periodInMinutes: 1 })),
+      page.evaluate(() =>
+        chrome.alarms.create('check', { when: Date.now() + 50, periodInMinutes: 1 }),
+      ),
     /** Makes every status page and probe due, as ten minutes passing would. */
     makeDue: () =>
       page.evaluate(async () => {

@@ -212,17 +212,18 @@ const healthyTraffic = await trafficPerHour(engine.schedule);
 // Alone, before the three detections share the machine: paint times are what they measure.
 const popupFirstPaint = await measurePaint();
 const cpuPerCheck = await measureCpu();
-// An hour with no ChatGPT tab and all well, by the schedule: at most one wake per status-page
-// read and probe (fewer when they fall due together: the replay counts them), each a cold
-// check, plus each read's and probe's own share of a check where all were due.
+// An hour with no ChatGPT tab and all well, by the schedule: the check alarm wakes a stopped
+// worker every minute (a cold check), and each status-page read and probe adds its share of a
+// check where all were due.
 const dueItems = engine.schedule.statusPageReadsPerHour + engine.schedule.probesPerHour;
 const perItemMs =
   (cpuPerCheck.coldCheckWithReadsMs - cpuPerCheck.coldCheckMs) /
   (engine.schedule.statusPages.length + engine.schedule.probeTargets.length);
 const cpuPerCalmHour = {
-  wakesAtMost: Math.round(dueItems),
-  secondsAtMost: Math.round(dueItems * (cpuPerCheck.coldCheckMs + perItemMs)) / 1000,
+  wakes: 60,
+  readsAndProbes: Math.round(dueItems),
   perReadOrProbeMs: Math.round(perItemMs * 10) / 10,
+  seconds: Math.round(60 * cpuPerCheck.coldCheckMs + dueItems * perItemMs) / 1000,
 };
 // Each closes its own browser, whatever happens: one that fails must not end the process
 // while the other two are still running (their browsers killed, their profiles left behind).

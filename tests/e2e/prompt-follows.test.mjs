@@ -147,7 +147,8 @@ describe('the banner in a tab that was loading when the outage was found', () =>
     });
     await page.goto('https://chatgpt.com/', { waitUntil: 'commit' });
     radar.state.openai = 'outage';
-    await radar.letTimePass(10 * 60_000);
+    // A calm page is due within 24 min (20 ± 20 %: utils/cadence/cadence.ts).
+    await radar.letTimePass(25 * 60_000);
     await radar.fireCheckAlarm();
     await waitUntil(
       () => radar.evaluate(() => chrome.scripting.getRegisteredContentScripts()),
