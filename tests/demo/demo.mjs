@@ -7,22 +7,12 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launch, ROOT, stateOf, waitForBanner, waitUntil } from '../e2e/harness.mjs';
 import { seedHistory } from '../e2e/history-seed.mjs';
+import { DEMO_SETTINGS } from './demo-user.mjs';
 
 const OUT = join(ROOT, 'demo-output');
 await mkdir(OUT, { recursive: true });
 const POPUP_WIDTH = 360;
 const written = [];
-
-/** The user of the demo: ChatGPT and Claude are their tools, Claude their first way out. */
-const SETTINGS = {
-  myTools: ['chatgpt', 'claude', 'gemini'],
-  hiddenServices: [],
-  preferredAlternatives: ['claude', 'gemini-veo'],
-  mutedServices: [],
-  quietHours: { enabled: true, from: '22:00', to: '07:00' },
-  banner: { enabled: true, sites: { chatgpt: true, sora: true, platform: true } },
-  customPages: [],
-};
 
 async function shot(page, name) {
   const path = join(OUT, name);
@@ -70,7 +60,7 @@ for (const { colorScheme, locale } of [
       (s) => s?.services.length > 0 && s.services.every((x) => x.state === 'operational'),
       { what: 'every service operational' },
     );
-    await radar.evaluate((settings) => chrome.storage.sync.set({ settings }), SETTINGS);
+    await radar.evaluate((settings) => chrome.storage.sync.set({ settings }), DEMO_SETTINGS);
     await seedHistory(
       radar,
       (await radar.snapshot()).services.map((service) => service.id),

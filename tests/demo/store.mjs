@@ -10,6 +10,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launch, ROOT, stateOf, waitForBanner, waitUntil } from '../e2e/harness.mjs';
 import { seedHistory } from '../e2e/history-seed.mjs';
+import { DEMO_SETTINGS } from './demo-user.mjs';
 
 const OUT = join(ROOT, 'store/screenshots');
 
@@ -26,16 +27,6 @@ const CAPTIONS = {
     healthy: 'Tutto a colpo d’occhio, i tuoi strumenti per primi, con una settimana di cronologia.',
     prompt: 'Scrivi una risposta al fornitore sul ritardo della consegna',
   },
-};
-
-const SETTINGS = {
-  myTools: ['chatgpt', 'claude', 'gemini'],
-  hiddenServices: [],
-  preferredAlternatives: ['claude', 'gemini-veo'],
-  mutedServices: [],
-  quietHours: { enabled: true, from: '22:00', to: '07:00' },
-  banner: { enabled: true, sites: { chatgpt: true, sora: true, platform: true } },
-  customPages: [],
 };
 
 /** The popup at the size a browser gives it: its content's height, at most 600 px. */
@@ -59,7 +50,7 @@ async function capture(lang) {
     await waitUntil(radar.snapshot, (s) => stateOf(s, 'chatgpt') === 'operational', {
       what: 'ChatGPT working',
     });
-    await radar.evaluate((settings) => chrome.storage.sync.set({ settings }), SETTINGS);
+    await radar.evaluate((settings) => chrome.storage.sync.set({ settings }), DEMO_SETTINGS);
     await seedHistory(
       radar,
       (await radar.snapshot()).services.map((service) => service.id),
