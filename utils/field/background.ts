@@ -49,7 +49,11 @@ export function observeFieldRequests(
         const settled = settleSend(pending, id, event);
         return { pending: settled.pending, result: settled.event };
       })
-        .then(deliver)
+        .then((settled) => {
+          deliver(settled);
+          // The send ended: its stall alarm need not wake the worker for nothing.
+          return scheduleStallCheck();
+        })
         .catch(logFailure);
       return;
     }
@@ -126,6 +130,8 @@ export async function checkStalledSends(
   onEvent: (event: FieldEvent) => void | Promise<void>,
   now: () => number = Date.now,
 ): Promise<void> {
+  // Nothing waits most of the time: then this costs one read, no write, each check.
+  if ((await pendingSends.getValue()).length === 0) return;
   const stalls = await updatePending((pending) => {
     const found = findStalls(pending, now());
     return { pending: found.pending, result: found.stalls };

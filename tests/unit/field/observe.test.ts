@@ -251,6 +251,19 @@ describe('a send that hangs, or breaks', () => {
     expect(seen.map((e) => [e.pathClass, e.outcome])).toEqual([['send', 'ok']]);
   });
 
+  it('clears the stall alarm when the last send waiting ends', async () => {
+    const { fire } = installWebRequest();
+    observeFieldRequests(() => undefined);
+    fire('onBeforeRequest', send('8', { timeStamp: NOW }));
+    await settle();
+    expect(await fakeBrowser.alarms.get(STALL_ALARM)).toBeDefined();
+    fire('onResponseStarted', send('8', { statusCode: 200, timeStamp: NOW + 700 }));
+    fire('onCompleted', send('8', { statusCode: 200, timeStamp: NOW + 9_000 }));
+    await settle();
+    // Nothing waits: no alarm is left to wake the worker for nothing.
+    expect(await fakeBrowser.alarms.get(STALL_ALARM)).toBeUndefined();
+  });
+
   it('counts a stream that breaks after its answer began', async () => {
     const { fire } = installWebRequest();
     const seen: FieldEvent[] = [];
