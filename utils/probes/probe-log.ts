@@ -1,10 +1,15 @@
+import { CADENCE } from '../cadence/cadence';
 import { appendSample, isLatencySpike, latencyBaseline } from './baseline';
 import type { ProbeResult } from './probe';
 
 /** Results kept per target: enough to see a run of failures, small enough for storage.local. */
 const PROBE_RESULTS_KEPT = 10;
-/** A probe older than this says nothing about now (the worker or the network was asleep). */
-export const PROBE_STALE_MS = 15 * 60_000;
+/**
+ * A probe older than this says nothing about now (the worker or the network was asleep): a
+ * calm probe's longest interval with its jitter (18 min), and two minutes for a late wake.
+ * Shorter, a probe-only product would read "unknown" for the last minutes of every calm wait.
+ */
+export const PROBE_STALE_MS = CADENCE.probeCalmMs * (1 + CADENCE.jitter) + 2 * 60_000;
 /** Failures in a row before a target counts as failing: one blip is not an outage. */
 export const FAILURES_TO_FAIL = 2;
 /**

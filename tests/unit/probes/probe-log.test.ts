@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CADENCE, nextProbeDue } from '@/utils/cadence/cadence';
 import type { ProbeResult } from '@/utils/probes/probe';
 import {
   PROBE_STALE_MS,
@@ -90,6 +91,15 @@ describe('probeSignal', () => {
       state: 'unknown',
       lastAt,
     });
+  });
+
+  it('still speaks when the next calm probe is as late as its jitter allows', () => {
+    const entry = logOf(normal)['openai-api'];
+    const lastAt = entry!.results.at(-1)!.at;
+    const latest = nextProbeDue(lastAt, { trouble: false }) + 60_000;
+    const longest = lastAt + CADENCE.probeCalmMs * (1 + CADENCE.jitter);
+    expect(latest).toBeLessThanOrEqual(longest + 60_000);
+    expect(probeSignal(entry, longest + 60_000).state).toBe('answering');
   });
 
   it('reads an unknown target as unknown', () => {
