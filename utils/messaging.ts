@@ -19,6 +19,8 @@ interface RadarProtocol {
   openAlternative(data: { alternativeId: string; prompt: string }): HandoffOutcome;
   /** The handoff page got access to the alternative's site: open it and fill the prompt. */
   handoffGranted(token: string): HandoffOutcome;
+  /** A page of an alternative loaded in the sender's tab (the arrival script): type its prompt. */
+  promptPageLoaded(): void;
   /** Which of our formats a status page URL speaks (read by the worker, not the page). */
   detectStatusPage(url: string): StatusPageDetection;
   /** Forget every recorded check and outage (IndexedDB is the worker's to write). */

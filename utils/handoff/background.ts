@@ -3,6 +3,7 @@ import { onMessage } from '../messaging';
 import type { HandoffOutcome } from './plan';
 import { fillComposer } from './fill-composer';
 import { holdAsk, holdFill, peekFill, takeAsk, takeFill } from './pending';
+import { syncArrivalScript } from './arrival';
 import { needsAccessCheck, originPattern, planHandoff } from './plan';
 import { alternativeById, isTrustedSender, readOpenRequest, type MessageSender } from './request';
 
@@ -10,19 +11,28 @@ import { alternativeById, isTrustedSender, readOpenRequest, type MessageSender }
 const HANDOFF_PAGE = '/handoff.html';
 
 /**
- * Wires the worker's side of "the prompt follows the user": `openAlternative` and
- * `handoffGranted`, and the tab listener that types a waiting prompt once its tab has loaded.
- * Call it synchronously in the background's main, so a tab event that wakes the worker is
- * delivered.
+ * Wires the worker's side of "the prompt follows the user": `openAlternative`,
+ * `handoffGranted`, and `promptPageLoaded`, which the arrival script sends from an
+ * alternative's page once it has loaded, so the prompt waiting for that tab is typed. Call it
+ * synchronously in the background's main, so a message that wakes the worker is delivered.
  */
 export function registerHandoff(): void {
   onMessage('openAlternative', ({ data, sender }) => openAlternative(data, sender));
   onMessage('handoffGranted', ({ data, sender }) => handoffGranted(data, sender));
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'complete') void typeWaitingPrompt(tabId);
-  });
-  // A tab closed before it loaded: its prompt has nowhere to go.
-  browser.tabs.onRemoved.addListener((tabId) => void takeFill(tabId));
+  onMessage('promptPageLoaded', ({ sender }) => promptPageLoaded(sender));
+}
+
+/**
+ * `promptPageLoaded`: a page of an alternative a prompt waits for has loaded in the sender's
+ * tab. Only our arrival script can send it (no page can message the worker); the tab's site
+ * is checked again before anything is typed, and the script goes once nothing waits.
+ */
+export async function promptPageLoaded(sender: MessageSender): Promise<void> {
+  const tabId = sender.tab?.id;
+  if (sender.id !== browser.runtime.id || tabId === undefined || (sender.frameId ?? 0) !== 0)
+    return;
+  await typeWaitingPrompt(tabId);
+  await syncArrivalScript();
 }
 
 const extension = () => ({
@@ -61,8 +71,12 @@ export async function openAlternative(
       await openBeside(plan.url, sender);
       break;
     case 'fill': {
+      // The arrival script is in place for the site before its tab opens: a page that loads
+      // fast cannot slip by it.
+      await syncArrivalScript(Date.now(), plan.url);
       const tab = await openBeside(plan.url, sender);
       if (tab.id !== undefined) await fillWhenLoaded(tab.id, prompt, alternative.id);
+      else await syncArrivalScript();
       break;
     }
     case 'ask': {
@@ -104,17 +118,19 @@ export async function handoffGranted(
   // clipboard has the prompt.
   if (plan.outcome !== 'fill') return 'clipboard';
   await holdFill(tabId, entry.prompt, alternative.id);
+  await syncArrivalScript();
   await browser.tabs.update(tabId, { url: plan.url });
   return 'fill';
 }
 
 /**
  * Keeps the prompt for tab `tabId` and types it once the tab has loaded. The tab may have
- * loaded already (then it is typed now), or load after the worker died (then the onUpdated
- * listener registered at start-up picks it up from session storage).
+ * loaded already (then it is typed now), or load later, after the worker died even (then the
+ * arrival script wakes it, and the prompt is in session storage).
  */
 async function fillWhenLoaded(tabId: number, prompt: string, alternativeId: string) {
   await holdFill(tabId, prompt, alternativeId);
+  await syncArrivalScript();
   const tab = await browser.tabs.get(tabId).catch(() => null);
   if (tab?.status === 'complete') await typeWaitingPrompt(tabId);
 }
@@ -134,6 +150,7 @@ async function typeWaitingPrompt(tabId: number): Promise<void> {
   if (!tab?.url || new URL(tab.url).origin !== origin) return;
   const entry = await takeFill(tabId);
   if (!entry) return;
+  void syncArrivalScript().catch((error) => console.warn('handoff', error));
   try {
     const [result] = await browser.scripting.executeScript({
       target: { tabId },

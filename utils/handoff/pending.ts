@@ -70,6 +70,11 @@ export function takeFill(tabId: number, now = Date.now()) {
   return take(pendingFills, String(tabId), now);
 }
 
+/** Every prompt still waiting for a tab, by tab id. */
+export async function waitingFills(now = Date.now()): Promise<PendingById> {
+  return unexpired(await pendingFills.getValue(), now);
+}
+
 /** The prompt waiting for tab `tabId`, left in place; null if none or expired. */
 export async function peekFill(tabId: number, now = Date.now()): Promise<PendingPrompt | null> {
   const entry = (await pendingFills.getValue())[String(tabId)];

@@ -4,13 +4,24 @@ import { ALTERNATIVES } from '@/utils/catalog/alternatives';
 import { fillComposer } from '@/utils/handoff/fill-composer';
 import { PENDING_TTL_MS } from '@/utils/handoff/pending';
 import { removeAllListeners } from '@/utils/messaging';
-import { handoffGranted, openAlternative, registerHandoff } from '@/utils/handoff/background';
+import {
+  handoffGranted,
+  openAlternative,
+  promptPageLoaded,
+  registerHandoff,
+} from '@/utils/handoff/background';
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import { installScripting } from '../../helpers/scripting';
 
 const EXTENSION = 'chrome-extension://test-extension-id';
 const copilot = ALTERNATIVES.find((a) => a.id === 'copilot')!;
 
+/** The content scripts registered with the browser (the arrival script among them). */
+let scripts: ReturnType<typeof installScripting>['registered'];
+
 /** The browser's permissions (host access we hold) and the scripts injected into tabs. */
 function installBrowser(granted: string[]) {
+  scripts = installScripting().registered;
   const injected: { tabId: number; func: unknown; args: unknown[] }[] = [];
   vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async ({ origins = [] }) =>
     origins.every((origin) => granted.includes(origin)),
@@ -52,9 +63,21 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const session = async (): Promise<Record<string, Record<string, unknown>>> =>
   await fakeBrowser.storage.session.get(null);
 
-/** Lets the tab finish loading `url`, as the browser reports it (tabs.onUpdated). */
-const load = (tabId: number, url: string) =>
-  fakeBrowser.tabs.update(tabId, { url, status: 'complete' } as never);
+/**
+ * Lets the tab finish loading `url`, as the browser does: the content scripts registered for
+ * that URL run in it, and the arrival script among them tells the worker.
+ */
+async function load(tabId: number, url: string) {
+  await fakeBrowser.tabs.update(tabId, { url, status: 'complete' } as never);
+  const arrival = [...scripts.values()].filter(
+    (script) =>
+      script.js?.includes('/content-scripts/prompt-arrival.js') &&
+      script.matches?.some((pattern) => new MatchPattern(pattern).includes(url)),
+  );
+  for (const _ of arrival) {
+    await promptPageLoaded({ id: 'test-extension-id', url, frameId: 0, tab: { id: tabId } });
+  }
+}
 
 describe('openAlternative', () => {
   beforeEach(() => {
@@ -182,18 +205,65 @@ describe('openAlternative', () => {
     expect(injected).toEqual([]);
   });
 
-  it('forgets the prompt of a tab closed before it loaded', async () => {
+  it('has the arrival script on the alternative\u2019s site only while a prompt waits there', async () => {
     installBrowser(['https://copilot.microsoft.com/*']);
     registerHandoff();
     const sender = await chatGptSender();
     await openAlternative({ alternativeId: 'copilot', prompt: 'Hi' }, sender);
+    expect([...scripts.values()]).toEqual([
+      {
+        id: 'prompt-arrival',
+        matches: ['https://copilot.microsoft.com/*'],
+        js: ['/content-scripts/prompt-arrival.js'],
+        runAt: 'document_idle',
+        persistAcrossSessions: false,
+      },
+    ]);
     const tab = (await pages())[1]!;
-    // The close as the browser reports it (the fake's tabs.remove looks up the wrong window).
-    await fakeBrowser.tabs.onRemoved.trigger(tab.id!, {
+    await load(tab.id!, 'https://copilot.microsoft.com/');
+    await eventually(() => expect([...scripts.keys()]).toEqual([]));
+  });
+
+  it('hears the arrival of a page from our own script in a top frame only', async () => {
+    const injected = installBrowser(['https://copilot.microsoft.com/*']);
+    registerHandoff();
+    const sender = await chatGptSender();
+    await openAlternative({ alternativeId: 'copilot', prompt: 'Hi' }, sender);
+    const tab = (await pages())[1]!;
+    await fakeBrowser.tabs.update(tab.id!, { status: 'complete' } as never);
+    const page = { url: 'https://copilot.microsoft.com/', tab: { id: tab.id } };
+    await promptPageLoaded({ ...page, id: 'another-extension', frameId: 0 });
+    await promptPageLoaded({ ...page, id: 'test-extension-id', frameId: 3 });
+    await settle();
+    expect(injected).toEqual([]);
+    await promptPageLoaded({ ...page, id: 'test-extension-id', frameId: 0 });
+    await eventually(() => expect(injected).toHaveLength(1));
+  });
+
+  it('wakes for no other page: no listener to every tab of the browser', () => {
+    installBrowser([]);
+    registerHandoff();
+    expect(fakeBrowser.tabs.onUpdated.hasListeners()).toBe(false);
+    expect(fakeBrowser.tabs.onRemoved.hasListeners()).toBe(false);
+  });
+
+  it('lets the prompt of a tab closed before it loaded expire, and then the script goes', async () => {
+    const injected = installBrowser(['https://copilot.microsoft.com/*']);
+    registerHandoff();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const sender = await chatGptSender();
+    await openAlternative({ alternativeId: 'copilot', prompt: 'Hi' }, sender);
+    const closed = (await pages())[1]!;
+    await fakeBrowser.tabs.onRemoved.trigger(closed.id!, {
       isWindowClosing: false,
-      windowId: tab.windowId,
+      windowId: closed.windowId,
     });
-    await eventually(async () => expect((await session()).handoffFills).toEqual({}));
+    vi.setSystemTime(Date.now() + PENDING_TTL_MS + 1);
+    // The user opens the site later by themselves: the script runs once, types nothing, goes.
+    const later = await fakeBrowser.tabs.create({ url: 'about:blank' });
+    await load(later.id!, 'https://copilot.microsoft.com/');
+    await eventually(() => expect([...scripts.keys()]).toEqual([]));
+    expect(injected).toEqual([]);
   });
 });
 
