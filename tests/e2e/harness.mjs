@@ -136,8 +136,37 @@ async function endBrowser(pgid) {
   if (!(await gone(5_000))) throw new Error(`Chromium (process group ${pgid}) would not exit`);
 }
 
-function radarOf({ context, worker, state, server, browserPid, close }) {
-  const extensionId = new URL(worker.url()).host;
+function radarOf({ context, worker: serviceWorker, state, server, browserPid, close }) {
+  const extensionId = new URL(serviceWorker.url()).host;
+  /**
+   * Starts the worker if Chrome (or a test) has stopped it. The worker sleeps until a page or
+   * probe falls due, up to 20 min, and an evaluate in a stopped worker waits for it to run.
+   */
+  const wake = async () => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    try {
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.startWorker', {
+        scopeURL: `chrome-extension://${extensionId}/`,
+      });
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+  };
+  /** Evaluates in the worker, waking it when the call has not run within a second. */
+  const worker = {
+    url: () => serviceWorker.url(),
+    evaluate(fn, arg) {
+      const run = serviceWorker.evaluate(fn, arg);
+      let timer;
+      const stalled = new Promise((resolve) => {
+        timer = setTimeout(resolve, 1_000);
+      }).then(() => wake());
+      void stalled.catch(() => undefined);
+      return run.finally(() => clearTimeout(timer));
+    },
+  };
   return {
     context,
     worker,
@@ -170,17 +199,31 @@ function radarOf({ context, worker, state, server, browserPid, close }) {
       }),
     /**
      * Lets time pass for the schedule: every status page's last read moves `ms` into the past,
-     * so the next alarm finds them due, as it would after that long.
+     * so the next alarm finds them due, as it would after that long. First waits for what the
+     * worker reads and probes to rest (a check stores its results together when the last lands,
+     * and one still under way would write its reads back over the moved ones).
      */
-    letTimePass: (ms) =>
-      worker.evaluate(async (ms) => {
+    letTimePass: async (ms) => {
+      const stored = () =>
+        worker.evaluate(async () =>
+          JSON.stringify(await chrome.storage.local.get(['sourceReads', 'probeLog'])),
+        );
+      let last = await stored();
+      for (let quiet = 0, polls = 0; quiet < 8 && polls < 120; polls++) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        const now = await stored();
+        quiet = now === last ? quiet + 1 : 0;
+        last = now;
+      }
+      await worker.evaluate(async (ms) => {
         const { sourceReads = {} } = await chrome.storage.local.get('sourceReads');
         for (const read of Object.values(sourceReads)) {
           read.attemptedAt -= ms;
           read.nextDueAt -= ms;
         }
         await chrome.storage.local.set({ sourceReads });
-      }, ms),
+      }, ms);
+    },
     /** Fires the periodic check alarm now, as Chrome would when it is due. */
     fireCheckAlarm: () =>
       worker.evaluate(() =>

@@ -51,9 +51,11 @@ describe('when Chrome stops the idle service worker', () => {
     await popup.getByRole('button', { name: 'Check now' }).click();
     await popup.locator('.popup--trouble').waitFor();
     assert.equal(stateOf(await radar.snapshot(), 'chatgpt'), 'major_outage');
-    await waitUntil(radar.notifications, (all) => Object.keys(all).length === 1, {
-      what: 'one notification',
-    });
+    const raised = Object.keys(
+      await waitUntil(radar.notifications, (all) => Object.keys(all).length === 1, {
+        what: 'one notification',
+      }),
+    );
 
     radar.state.openai = 'healthy';
     // A page in trouble is due again after the trouble interval: 2 min, 144 s at most with
@@ -63,8 +65,9 @@ describe('when Chrome stops the idle service worker', () => {
     // The alarm survives the worker: moving it forward makes the next check happen.
     await radar.fireCheckAlarm();
     await popup.locator('.popup--trouble').waitFor({ state: 'detached' });
-    // Chromium drops an extension's shown notifications when its worker stops, so only what
-    // the restarted worker raised is left: one recovery, and no second "trouble".
+    // The restarted worker raised one recovery, and no second "trouble": Chromium may drop the
+    // first worker's notification when it stops (or not, when the next starts at once), but a
+    // trouble notification left is the one raised before the stop.
     const ids = Object.keys(
       await waitUntil(
         radar.notifications,
@@ -73,6 +76,9 @@ describe('when Chrome stops the idle service worker', () => {
       ),
     );
     assert.equal(ids.filter((id) => id.startsWith('outage|recovered|')).length, 1);
-    assert.equal(ids.filter((id) => id.startsWith('outage|trouble|')).length, 0);
+    assert.deepEqual(
+      ids.filter((id) => id.startsWith('outage|trouble|') && !raised.includes(id)),
+      [],
+    );
   });
 });

@@ -5,7 +5,8 @@
  * pages and probe targets answer from the fixture world of the end-to-end tests
  * (tests/e2e/world.mjs) as the timeline sets it at that virtual moment, probes take a latency
  * drawn from real measurements (fixtures/probe-latency.json), the `check` alarm fires every
- * virtual minute and any other alarm when it is due, and each of the user's requests reaches
+ * alarms (the check the worker sets for when something falls due, the stall alarm, history
+ * pruning) when they are due, and each of the user's requests reaches
  * the worker's webRequest listeners as the browser reports it: its start (a send), its first
  * byte, its end. Nothing in the product knows it is replayed.
  */
@@ -82,6 +83,14 @@ export interface ReplayResult {
   /** Virtual minutes the badge showed trouble, and how many of them red (a major outage). */
   troubleMinutes: number;
   redMinutes: number;
+  /** Times the check alarm woke the worker in the window, and minutes the browser ran. */
+  checks: number;
+  browserMinutes: number;
+  /**
+   * The same by what the user was doing (a profile), with the requests of ours (status pages
+   * and probes) made meanwhile: `npm run bench` prices a calm hour with no ChatGPT tab by them.
+   */
+  byUse: Partial<Record<Profile, { checks: number; minutes: number; requests: number }>>;
   /** The user's sends, and the requests reported to the worker. */
   sends: number;
   requests: number;
@@ -314,8 +323,12 @@ export async function replay(timeline: Timeline, usage: Usage, seed = 1): Promis
     return null;
   };
 
+  let use: Profile | undefined;
+  const spent = (profile: Profile) =>
+    (result.byUse[profile] ??= { checks: 0, minutes: 0, requests: 0 });
   vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
     inFlight++;
+    if (use && now >= from) spent(use).requests++;
     try {
       const url = new URL(input instanceof Request ? input.url : String(input));
       const started = now;
@@ -412,6 +425,9 @@ export async function replay(timeline: Timeline, usage: Usage, seed = 1): Promis
     windowTo: to,
     troubleMinutes: 0,
     redMinutes: 0,
+    checks: 0,
+    browserMinutes: 0,
+    byUse: {},
     sends: 0,
     requests: 0,
   };
@@ -450,16 +466,20 @@ export async function replay(timeline: Timeline, usage: Usage, seed = 1): Promis
   };
   const bursts = (timeline.bursts ?? []).map((fact) => ({ ...fact, time: Date.parse(fact.at) }));
 
-  /** Fires the alarms other than `check` that are due by now, as the browser would. */
+  /** Fires the alarms that are due by now, as the browser would. */
   const fireDueAlarms = async () => {
     for (const alarm of await fakeBrowser.alarms.getAll()) {
-      if (alarm.name === 'check' || alarm.scheduledTime > now) continue;
+      if (alarm.scheduledTime > now) continue;
       if (alarm.periodInMinutes)
         await fakeBrowser.alarms.create(alarm.name, {
           when: alarm.scheduledTime + alarm.periodInMinutes * MINUTE,
           periodInMinutes: alarm.periodInMinutes,
         });
       else await fakeBrowser.alarms.clear(alarm.name);
+      if (alarm.name === 'check' && now >= from) {
+        result.checks++;
+        if (use) spent(use).checks++;
+      }
       await fakeBrowser.alarms.onAlarm.trigger(alarm);
       await idle();
     }
@@ -473,9 +493,15 @@ export async function replay(timeline: Timeline, usage: Usage, seed = 1): Promis
       // The browser is off: nothing runs; storage.session goes with it.
       if (wasOpen) await useTab(false);
       wasOpen = false;
+      use = undefined;
       continue;
     }
     setClock(tick);
+    use = user;
+    if (tick >= from) {
+      result.browserMinutes++;
+      spent(user).minutes++;
+    }
     if (!wasOpen) {
       await fakeBrowser.storage.session.clear();
       await fakeBrowser.runtime.onStartup.trigger();
@@ -521,13 +547,8 @@ export async function replay(timeline: Timeline, usage: Usage, seed = 1): Promis
     }
     if (delivered) await idle();
     setClock(tick + MINUTE - 1);
+    // The check alarm too fires when it is due: the worker sets it for when something is.
     await fireDueAlarms();
-    await fakeBrowser.alarms.onAlarm.trigger({
-      name: 'check',
-      scheduledTime: now,
-      periodInMinutes: 1,
-    });
-    await idle();
     await observe(now, true);
   }
 

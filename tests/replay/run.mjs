@@ -104,8 +104,16 @@ for (const week of healthy) {
   healthyDays += days;
   falseNotifications += week.notifications;
   console.log(
-    `${week.incident}: ${days} days, ${week.sends} sends (${week.requests} requests), badge in trouble ${week.troubleMinutes} min (red ${week.redMinutes} min), notifications ${week.notifications}${week.told.length ? `: ${week.told.join('; ')}` : ''}`,
+    `${week.incident}: ${days} days, ${week.sends} sends (${week.requests} requests), ${(week.checks / (week.browserMinutes / 60)).toFixed(1)} checks per hour the browser ran, badge in trouble ${week.troubleMinutes} min (red ${week.redMinutes} min), notifications ${week.notifications}${week.told.length ? `: ${week.told.join('; ')}` : ''}`,
   );
+  // What wakes the worker: the check alarm's wakes an hour, and our requests an hour, by what
+  // the user was doing (npm run bench prices the no-tab hour in CPU).
+  for (const [use, spent] of Object.entries(week.byUse)) {
+    const hours = spent.minutes / 60;
+    console.log(
+      `  ${use}: ${hours.toFixed(0)} h, ${(spent.checks / hours).toFixed(1)} checks an hour, ${(spent.requests / hours).toFixed(1)} page reads and probes an hour`,
+    );
+  }
 }
 
 console.log(

@@ -10,8 +10,10 @@ import { gzipSync } from 'node:zlib';
 export const BUDGETS = {
   // The worker holds an adapter per status format, the probes, the verdict engine, the
   // settings, the prompt handoff, notifications with their buttons and offline detection; it
-  // runs off the page, so it may be the largest.
-  background: 34_000,
+  // runs off the page, so it may be the largest. 34 KB until issue 16: the user's stalled
+  // sends, 429 floods, the sleeping schedule and the arrival script's registration took it to
+  // 34.5 KB.
+  background: 36_000,
   // The popup paints from the snapshot before anything else loads: what it loads up front.
   popup: 22_000,
   // Runs on OpenAI's pages, only during an outage: snooze, three sites, carrying the prompt.

@@ -8,7 +8,7 @@ import {
 import type { FieldEvent } from '../field/classify';
 import { onMessage } from '../messaging';
 import { createRadar } from './run-check';
-import { CHECK_ALARM, ensureCheckAlarm, singleFlight } from './schedule';
+import { CHECK_ALARM, ensureCheckAlarm, scheduleCheck, singleFlight } from './schedule';
 
 const warn = (error: unknown) => console.warn('[field] cannot look for hung sends', error);
 
@@ -29,8 +29,21 @@ export interface RadarHandle {
  */
 export function registerRadar(): RadarHandle {
   const radar = createRadar();
-  const check = singleFlight(() => radar.check());
-  const checkAll = singleFlight(() => radar.check(true), { rerun: true });
+  // After each check, the worker sleeps until something falls due (run-check.ts nextCheckAt).
+  const scheduleNext = () =>
+    radar
+      .nextCheckAt()
+      .then(scheduleCheck)
+      .catch((error) => console.warn('[check] cannot schedule the next check', error));
+  const thenSchedule =
+    <T>(run: () => Promise<T>) =>
+    () =>
+      run().finally(() => void scheduleNext());
+  const check = singleFlight(thenSchedule(() => radar.check()));
+  const checkAll = singleFlight(
+    thenSchedule(() => radar.check(true)),
+    { rerun: true },
+  );
 
   browser.runtime.onInstalled.addListener(() => void checkAll());
   browser.runtime.onStartup.addListener(() => void checkAll());
@@ -43,7 +56,10 @@ export function registerRadar(): RadarHandle {
       .then(async ({ changed }) => {
         if (!changed) return;
         await radar.refresh();
+        // A failure pulls the official page and probes forward; any change of what the
+        // user's requests say (ChatGPT now in use, or quiet) may move the next check.
         if (event.outcome === 'failed') await check();
+        else await scheduleNext();
       })
       .catch((error) => console.error('field', error));
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -55,5 +71,9 @@ export function registerRadar(): RadarHandle {
   onMessage('checkNow', () => checkAll());
   void ensureCheckAlarm();
 
-  return { check: () => radar.check(), checkAll, refresh: () => radar.refresh() };
+  return {
+    check: thenSchedule(() => radar.check()),
+    checkAll,
+    refresh: () => radar.refresh(),
+  };
 }

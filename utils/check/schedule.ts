@@ -2,18 +2,35 @@ import { browser } from 'wxt/browser';
 
 export const CHECK_ALARM = 'check';
 
-/** Once a minute: Chrome's floor for alarms is 30 s, and status pages cache for about that long. */
-const CHECK_PERIOD_MINUTES = 1;
+/**
+ * The check alarm's period: a safety net only. Each check sets the next one for when
+ * something falls due (`scheduleCheck`); if a worker dies before it could, this wakes the next.
+ */
+const SAFETY_PERIOD_MINUTES = 20;
 
 /**
- * Creates the check alarm if missing. Called on every worker start: alarms persist across
- * worker deaths but not across some updates, and re-creating an existing one would reset its
- * timer.
+ * Creates the check alarm if missing, a minute from now. Called on every worker start: alarms
+ * persist across worker deaths but not across some updates, and re-creating an existing one
+ * would reset its timer.
  */
 export async function ensureCheckAlarm(): Promise<void> {
   if (!(await browser.alarms.get(CHECK_ALARM))) {
-    await browser.alarms.create(CHECK_ALARM, { periodInMinutes: CHECK_PERIOD_MINUTES });
+    await browser.alarms.create(CHECK_ALARM, {
+      delayInMinutes: 1,
+      periodInMinutes: SAFETY_PERIOD_MINUTES,
+    });
   }
+}
+
+/**
+ * Sets the next check for `at` (epoch ms). Chrome fires an alarm 30 s after it is set at the
+ * earliest; the radar never asks for less than a minute.
+ */
+export async function scheduleCheck(at: number): Promise<void> {
+  const current = await browser.alarms.get(CHECK_ALARM);
+  // Within a few seconds of what is set already: leave it (no churn on every request).
+  if (current && Math.abs(current.scheduledTime - at) < 5_000) return;
+  await browser.alarms.create(CHECK_ALARM, { when: at, periodInMinutes: SAFETY_PERIOD_MINUTES });
 }
 
 /**

@@ -5,7 +5,7 @@ import { watchOnly } from '../../helpers/watch';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROVIDERS } from '@/utils/catalog';
 import { OPENAI } from '@/utils/catalog/openai';
-import { CADENCE, jittered } from '@/utils/cadence/cadence';
+import { CADENCE, COALESCE_SHARE, jittered } from '@/utils/cadence/cadence';
 import { createRadar, RECONNECT_RETRY_MS } from '@/utils/check/run-check';
 import {
   historyStore,
@@ -170,16 +170,61 @@ describe('scheduling', () => {
     const engine = radar();
     await engine.check();
     expect(statusReads).toBe(1);
-    // Due after the calm interval as jittered for that read (utils/cadence: ±20 %).
+    // Due after the calm interval as jittered for that read (utils/cadence: ±20 %), and taken
+    // by a check awake within a tenth of that interval before.
+    const reach = COALESCE_SHARE * CADENCE.calmMs;
     const due = START + jittered(CADENCE.calmMs, START);
-    for (let minute = 1; START + minute * 60_000 < due - 10_000; minute += 1) {
+    for (let minute = 1; START + minute * 60_000 < due - reach; minute += 1) {
       clock = START + minute * 60_000;
       await engine.check();
     }
     expect(statusReads).toBe(1);
-    clock = due;
+    clock = due - reach;
     await engine.check();
     expect(statusReads).toBe(2);
+  });
+
+  it('takes what falls due soon into the same wake, and jitters those read together alike', async () => {
+    answer = () => new Response(fixture('openai/healthy/proxy.json'));
+    const engine = radar();
+    await engine.check();
+    const probes = await probeLog.getValue();
+    const reads = await sourceReads.getValue();
+    // One check, one draw: the page and every probe are stamped with the check's start.
+    expect(new Set(Object.values(probes).map((entry) => entry.results.at(-1)!.at))).toEqual(
+      new Set([START]),
+    );
+    expect(reads.openai!.attemptedAt).toBe(START);
+    // The probes fall due next. A page read elsewhen falls due `gap` after them: a check for
+    // the probes takes it along when that is within a tenth of its interval (2 min), only then.
+    const probeDue = START + jittered(CADENCE.probeCalmMs, START);
+    const pageDueAfter = async (gap: number) => {
+      // The draw is a hash of the read's time: look for a time whose draw lands there.
+      const lands = (at: number) => Math.abs(at + jittered(CADENCE.calmMs, at) - probeDue - gap);
+      let at = probeDue - CADENCE.calmMs;
+      while (lands(at) > 5_000) at += 1_000;
+      await sourceReads.setValue({
+        openai: { ...reads.openai!, attemptedAt: at, nextDueAt: at + jittered(CADENCE.calmMs, at) },
+      });
+    };
+    clock = probeDue;
+    await pageDueAfter(COALESCE_SHARE * CADENCE.calmMs + 30_000);
+    await engine.check();
+    expect(statusReads).toBe(1);
+    await probeLog.setValue(probes);
+    await pageDueAfter(COALESCE_SHARE * CADENCE.calmMs - 30_000);
+    await engine.check();
+    expect(statusReads).toBe(2);
+  });
+
+  it('publishes once for a check whose reads all land together', async () => {
+    let publishes = 0;
+    const unwatch = healthSnapshot.watch(() => (publishes += 1));
+    answer = () => new Response(fixture('openai/healthy/proxy.json'));
+    await radar().check(true);
+    unwatch();
+    expect(publishes).toBe(1);
+    expect(Object.keys(await probeLog.getValue()).length).toBeGreaterThan(1);
   });
 
   it("keeps a read's jitter: a page drawn late is not read at the plain interval", async () => {
@@ -187,14 +232,15 @@ describe('scheduling', () => {
     const engine = radar();
     // A first read at a moment whose draw lengthens the interval by more than the alarm's slack.
     let first = START;
-    while (jittered(CADENCE.calmMs, first) < CADENCE.calmMs + 60_000) first += 1_000;
+    const reach = COALESCE_SHARE * CADENCE.calmMs;
+    while (jittered(CADENCE.calmMs, first) < CADENCE.calmMs + reach + 60_000) first += 1_000;
     clock = first;
     await engine.check();
     expect(statusReads).toBe(1);
     clock = first + CADENCE.calmMs;
     await engine.check();
     expect(statusReads).toBe(1);
-    clock = first + jittered(CADENCE.calmMs, first);
+    clock = first + jittered(CADENCE.calmMs, first) - reach;
     await engine.check();
     expect(statusReads).toBe(2);
   });
@@ -227,7 +273,7 @@ describe('scheduling', () => {
     expect(statusReads).toBe(4);
   });
 
-  it('publishes each source as it answers: a slow page never delays the others', async () => {
+  it('publishes what has landed soon after: a slow page never holds the others back for long', async () => {
     const slowCalls: ((response: Response) => void)[] = [];
     // A page the user added, read in parallel with OpenAI's.
     await watchOnly(['openai'], {
@@ -249,10 +295,12 @@ describe('scheduling', () => {
       fetch: fetchBoth,
       now: () => clock,
     }).check(true);
-    await vi.waitFor(async () =>
-      expect(
-        (await healthSnapshot.getValue())?.services.find((s) => s.id === 'chatgpt')?.state,
-      ).toBe('operational'),
+    await vi.waitFor(
+      async () =>
+        expect(
+          (await healthSnapshot.getValue())?.services.find((s) => s.id === 'chatgpt')?.state,
+        ).toBe('operational'),
+      { timeout: 5_000 },
     );
     for (const release of slowCalls) {
       release(new Response('{"components":[{"id":"a","name":"A","status":"major_outage"}]}'));

@@ -45,7 +45,37 @@ describe('background worker', () => {
         [CHECK_ALARM, PRUNE_ALARM].sort(),
       ),
     );
-    expect((await fakeBrowser.alarms.get(CHECK_ALARM))?.periodInMinutes).toBe(1);
+    // The period is a safety net: each check sets the next one itself (below).
+    expect((await fakeBrowser.alarms.get(CHECK_ALARM))?.periodInMinutes).toBe(20);
+  });
+
+  it('sleeps until something falls due while all is well, and checks every minute in trouble', async () => {
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await vi.waitFor(async () =>
+      expect((await healthSnapshot.getValue())?.services[0]?.state).toBe('operational'),
+    );
+    // Calm, no ChatGPT tab: the next check is when the first page or probe falls due (the
+    // calm probe, 15 min ± 20 %), not in a minute: a worker woken for nothing costs CPU.
+    const calm = await vi.waitFor(async () => {
+      const at = (await fakeBrowser.alarms.get(CHECK_ALARM))?.scheduledTime ?? 0;
+      expect(at - Date.now()).toBeGreaterThan(10 * 60_000);
+      return at;
+    });
+    expect(calm - Date.now()).toBeLessThanOrEqual(20 * 60_000);
+    // Half an hour on, every page is due: the outage is read, and from then on every minute.
+    scenario = 'outage';
+    const later = Date.now() + 30 * 60_000;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(later);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: CHECK_ALARM, scheduledTime: later });
+    await vi.waitFor(async () =>
+      expect((await healthSnapshot.getValue())?.services[0]?.state).toBe('major_outage'),
+    );
+    await vi.waitFor(async () => {
+      const next = (await fakeBrowser.alarms.get(CHECK_ALARM))?.scheduledTime ?? 0;
+      expect(Math.abs(next - (later + 60_000))).toBeLessThan(5_000);
+    });
   });
 
   it('checks on install and on each alarm, writing the snapshot', async () => {
@@ -55,9 +85,9 @@ describe('background worker', () => {
       expect((await healthSnapshot.getValue())?.services[0]?.state).toBe('operational'),
     );
     scenario = 'outage';
-    // The alarm fires when the page is next due: five calm minutes later.
+    // The alarm fires when the page is next due: twenty calm minutes later, ± 20 %.
     vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(Date.now() + 5 * 60_000);
+    vi.setSystemTime(Date.now() + 25 * 60_000);
     await fakeBrowser.alarms.onAlarm.trigger({ name: CHECK_ALARM, scheduledTime: Date.now() });
     await vi.waitFor(async () =>
       expect((await healthSnapshot.getValue())?.services[0]?.state).toBe('major_outage'),
