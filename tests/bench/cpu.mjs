@@ -4,10 +4,12 @@
 // (`node tests/bench/cpu.mjs`) or from `npm run bench`. Numbers to read, not assertions.
 //
 // A check comes in three kinds, as the schedule makes them:
-// - cold: Chrome stops an idle worker after 30 s, so a check alarm a minute after the last one
-//   starts the worker afresh (its modules evaluated) before the check runs;
+// - cold: Chrome stops an idle worker after 30 s, and the check alarm comes when a page or
+//   probe falls due, minutes after anything else: it starts the worker afresh (its modules
+//   evaluated) before the check runs;
 // - warm: the worker is still up (a check less than 30 s after another event);
-// - with reads: the status pages and probes that are due are read, parsed and stored.
+// - with reads: the status pages and probes that are due are read, parsed and stored; the
+//   local server counts the requests, so the difference is priced per request.
 import { readFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { launch, waitUntil } from '../e2e/harness.mjs';
@@ -69,36 +71,43 @@ async function extensionPage(radar) {
       page.evaluate(() =>
         chrome.alarms.create('check', { when: Date.now() + 50, periodInMinutes: 1 }),
       ),
-    /** Makes every status page and probe due, as ten minutes passing would. */
+    /** Makes every status page and probe due, as an hour and a half passing would. */
     makeDue: () =>
       page.evaluate(async () => {
         const { sourceReads = {}, probeLog = {} } = await chrome.storage.local.get([
           'sourceReads',
           'probeLog',
         ]);
+        // Longer than any calm interval with its jitter (Google's hourly feeds: 72 min).
         for (const read of Object.values(sourceReads)) {
-          read.attemptedAt -= 10 * 60_000;
-          read.nextDueAt -= 10 * 60_000;
+          read.attemptedAt -= 90 * 60_000;
+          read.nextDueAt -= 90 * 60_000;
         }
         for (const entry of Object.values(probeLog))
-          for (const result of entry.results) result.at -= 10 * 60_000;
+          for (const result of entry.results) result.at -= 90 * 60_000;
         await chrome.storage.local.set({ sourceReads, probeLog });
       }),
   };
 }
 
-/** Mean CPU ms of one window in which `act` runs, over ROUNDS rounds. */
+/**
+ * Mean CPU ms of one window in which `act` runs, over ROUNDS rounds, and the mean number of
+ * requests the extension made in it (status pages and probes, as the local server saw them).
+ */
 async function perWindow(radar, act) {
   let total = 0;
+  let requests = 0;
   for (let round = 0; round < ROUNDS; round++) {
     await act.before?.();
     await sleep(500);
     const before = treeCpu(radar.browserPid);
+    const seen = radar.wire.length;
     await act.run?.();
     await sleep(WINDOW_MS);
     total += treeCpu(radar.browserPid) - before;
+    requests += radar.wire.length - seen;
   }
-  return (1_000 * total) / ROUNDS;
+  return { ms: (1_000 * total) / ROUNDS, requests: requests / ROUNDS };
 }
 
 export async function measureCpu() {
@@ -126,10 +135,12 @@ export async function measureCpu() {
     const ms = (value) => Math.round(Math.max(0, value) * 10) / 10;
     return {
       method: `whole browser's CPU over ${WINDOW_MS / 1000} s windows, minus an idle window; mean of ${ROUNDS}`,
-      idleWindowMs: ms(idle),
-      coldCheckMs: ms(cold - idle),
-      warmCheckMs: ms(warm - idle),
-      coldCheckWithReadsMs: ms(withReads - idle),
+      idleWindowMs: ms(idle.ms),
+      coldCheckMs: ms(cold.ms - idle.ms),
+      warmCheckMs: ms(warm.ms - idle.ms),
+      coldCheckWithReadsMs: ms(withReads.ms - idle.ms),
+      requestsInThatCheck: withReads.requests,
+      perRequestMs: ms((withReads.ms - cold.ms) / withReads.requests),
     };
   } finally {
     await radar.close();

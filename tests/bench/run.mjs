@@ -7,6 +7,7 @@
 // two-line page in the same browser (paint.mjs). The three detections run side by side, each in its own browser, on the
 // product's real schedule (with a ChatGPT tab open, as when a user is at work): a few minutes.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, ROOT, STATUS_SOURCES, waitUntil } from '../e2e/harness.mjs';
 import { measurePaint } from './paint.mjs';
@@ -203,6 +204,26 @@ async function trafficPerHour(schedule) {
   }
 }
 
+/** The check alarm's wakes and our requests an hour, over the healthy week's hours with no tab. */
+function healthyWeekWithoutTab() {
+  execFileSync(
+    join(ROOT, 'node_modules/.bin/vitest'),
+    ['run', '--config', 'vitest.replay.config.ts', 'tests/replay/healthy.replay.ts'],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
+  const weeks = JSON.parse(
+    readFileSync(join(ROOT, 'test-results/replay-healthy-days.json'), 'utf8'),
+  );
+  const spent = weeks.map((week) => week.byUse['no-tab']).filter(Boolean);
+  const hours = spent.reduce((sum, use) => sum + use.minutes, 0) / 60;
+  const round = (value) => Math.round(value * 10) / 10;
+  return {
+    hours: round(hours),
+    checksPerHour: round(spent.reduce((sum, use) => sum + use.checks, 0) / hours),
+    requestsPerHour: round(spent.reduce((sum, use) => sum + use.requests, 0) / hours),
+  };
+}
+
 const engine = JSON.parse(
   execFileSync(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'tests/bench/engine.ts')], {
     encoding: 'utf8',
@@ -212,18 +233,18 @@ const healthyTraffic = await trafficPerHour(engine.schedule);
 // Alone, before the three detections share the machine: paint times are what they measure.
 const popupFirstPaint = await measurePaint();
 const cpuPerCheck = await measureCpu();
-// An hour with no ChatGPT tab and all well, by the schedule: the check alarm wakes a stopped
-// worker every minute (a cold check), and each status-page read and probe adds its share of a
-// check where all were due.
-const dueItems = engine.schedule.statusPageReadsPerHour + engine.schedule.probesPerHour;
-const perItemMs =
-  (cpuPerCheck.coldCheckWithReadsMs - cpuPerCheck.coldCheckMs) /
-  (engine.schedule.statusPages.length + engine.schedule.probeTargets.length);
+// An hour with no ChatGPT tab and all well, on the product's own schedule: its wakes and its
+// requests an hour come from the replayed healthy week (the worker's code under a virtual
+// clock, tests/replay), each wake priced as a cold check and each request at its measured share.
+const calm = healthyWeekWithoutTab();
 const cpuPerCalmHour = {
-  wakes: 60,
-  readsAndProbes: Math.round(dueItems),
-  perReadOrProbeMs: Math.round(perItemMs * 10) / 10,
-  seconds: Math.round(60 * cpuPerCheck.coldCheckMs + dueItems * perItemMs) / 1000,
+  wakes: calm.checksPerHour,
+  requests: calm.requestsPerHour,
+  seconds:
+    Math.round(
+      calm.checksPerHour * cpuPerCheck.coldCheckMs +
+        calm.requestsPerHour * cpuPerCheck.perRequestMs,
+    ) / 1000,
 };
 // Each closes its own browser, whatever happens: one that fails must not end the process
 // while the other two are still running (their browsers killed, their profiles left behind).
@@ -242,7 +263,7 @@ console.log(
     {
       detectionLatency: {
         schedule:
-          'a ChatGPT tab open and idle: OpenAI page and probes every 5 min (±20 %), 2 in trouble, checks every minute',
+          'a ChatGPT tab open and idle: OpenAI page and probes every 5 min (±20 %), 2 in trouble; the worker wakes when one falls due, every minute in trouble',
         officialFlip: official,
         probeFailure: probe,
         fieldFailure: field,

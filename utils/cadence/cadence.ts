@@ -22,8 +22,13 @@ export const CADENCE = {
    * requests/s from us alone.
    */
   troubleMs: 2 * 60_000,
-  /** A probe while all is well: a few hundred bytes, but for a dozen services. */
-  probeCalmMs: 15 * 60_000,
+  /**
+   * A probe while all is well: a few hundred bytes, but for a dozen services. As often as a
+   * calm page, so both are read in the same wake of the worker (each wake and each request
+   * cost the user's CPU: at 15 min a calm hour took 1.06 s, over the 1 s budget; at 20, 0.85 s.
+   * docs/PERFORMANCE.md). The replay's no-tab lead over what a probe can see stays ≥ 10 min.
+   */
+  probeCalmMs: 20 * 60_000,
   /** The longest a failing status page is left alone. */
   maxBackoffMs: 30 * 60_000,
   /**

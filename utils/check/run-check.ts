@@ -83,7 +83,7 @@ export function createRadar(options: CheckOptions = {}) {
     const watchingChatGpt = watchesChatGpt(await chatGptOpen(), fields[CHATGPT_ID]);
     const attention = (provider: ProviderDefinition) =>
       attentionFor(provider, troubled, watchingChatGpt);
-    return { providers, reads, probes, snapshot, troubled, attention };
+    return { providers, reads, probes, snapshot, fields, troubled, attention };
   }
 
   async function check(force = false) {
@@ -182,10 +182,15 @@ export function createRadar(options: CheckOptions = {}) {
    */
   async function nextCheckAt(): Promise<number> {
     const now = clock();
-    const { providers, reads, probes, snapshot, troubled, attention } = await looking(now);
+    const { providers, reads, probes, snapshot, fields, troubled, attention } = await looking(now);
     const soon = now + MINUTE;
     const unsettled = snapshot?.services.some((service) => service.calmSince != null);
     if (snapshot?.offline || troubled.size > 0 || unsettled) return soon;
+    // The user's requests leaving their window change what the snapshot says, and whether an
+    // open ChatGPT tab is watched: nothing else would wake the worker for that.
+    const fieldChanges = Object.values(fields).flatMap((field) =>
+      field.changesAt === null ? [] : [field.changesAt],
+    );
     const dues = providers.flatMap((provider) => [
       ...(provider.sources.length > 0
         ? [
@@ -198,7 +203,7 @@ export function createRadar(options: CheckOptions = {}) {
         .filter((product) => product.probe)
         .map((product) => probeDue(probes[product.id], attention(provider), now).at),
     ]);
-    return Math.min(Math.max(soon, Math.min(...dues)), now + CALM_SLEEP_MS);
+    return Math.min(Math.max(soon, Math.min(...dues, ...fieldChanges)), now + CALM_SLEEP_MS);
   }
 
   return { check, refresh, nextCheckAt };

@@ -56,6 +56,12 @@ export interface FieldSignal {
    */
   firstFailureAt: number | null;
   lastEventAt: number | null;
+  /**
+   * When the oldest request in the window leaves it: the soonest this signal can change with
+   * time alone (`working` turning `quiet`, say, which makes an open ChatGPT tab worth
+   * watching). The worker sleeps between checks and must wake then. Null when quiet.
+   */
+  changesAt: number | null;
 }
 
 /**
@@ -156,6 +162,7 @@ function signalOf(events: readonly FieldEvent[], now: number): FieldSignal {
     limited: limited.length,
     firstFailureAt: troubleStart?.at ?? null,
     lastEventAt: events.at(-1)?.at ?? null,
+    changesAt: recent[0] ? recent[0].at + FIELD_WINDOW_MS : null,
   };
 }
 

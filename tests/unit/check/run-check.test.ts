@@ -14,6 +14,8 @@ import {
   type CheckRecord,
 } from '@/utils/history/store';
 import { healthSnapshot } from '@/utils/health/store';
+import { fieldEvents } from '@/utils/field/store';
+import { FIELD_WINDOW_MS } from '@/utils/field/window';
 import { probeLog } from '@/utils/probes/store';
 import { sourceReads } from '@/utils/sources/store';
 import { fixture, fixtureFetch, type OpenAiScenario } from '../../helpers/fixtures';
@@ -215,6 +217,21 @@ describe('scheduling', () => {
     await pageDueAfter(COALESCE_SHARE * CADENCE.calmMs - 30_000);
     await engine.check();
     expect(statusReads).toBe(2);
+  });
+
+  it("sleeps until the next due read, and wakes when the user's requests leave their window", async () => {
+    answer = () => new Response(fixture('openai/healthy/proxy.json'));
+    const engine = radar();
+    await engine.check();
+    // Calm: the probes (15 min ± 20 %) come first.
+    expect(await engine.nextCheckAt()).toBe(START + jittered(CADENCE.probeCalmMs, START));
+    // The user sent a message a minute ago: once it leaves the 5-minute window the field says
+    // nothing, and an open ChatGPT tab becomes worth watching; the worker must be up then.
+    clock = START + 60_000;
+    await fieldEvents.setValue([
+      { at: START, productId: 'chatgpt', pathClass: 'send', outcome: 'ok', status: 200 },
+    ]);
+    expect(await engine.nextCheckAt()).toBe(START + FIELD_WINDOW_MS);
   });
 
   it('publishes once for a check whose reads all land together', async () => {

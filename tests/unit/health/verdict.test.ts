@@ -4,7 +4,7 @@ import { recordRead, type SourceRead } from '@/utils/sources/reads';
 import { mergeVerdict, RECOVERY_HOLD_MS, type ProductSignals } from '@/utils/health/merge';
 import { officialReading, STALE_AFTER_MS } from '@/utils/health/official';
 import type { ServiceHealth } from '@/utils/health/types';
-import type { FieldSignal } from '@/utils/field/window';
+import { FIELD_WINDOW_MS, type FieldSignal } from '@/utils/field/window';
 import type { ProbeSignal } from '@/utils/probes/probe-log';
 import { readStatuspage } from '@/utils/sources/statuspage';
 import { failure, type SourceResult } from '@/utils/sources/types';
@@ -214,6 +214,7 @@ const field = (state: FieldSignal['state']): FieldSignal => ({
   limited: 0,
   firstFailureAt: state === 'failing' || state === 'struggling' ? NOW - 30_000 : null,
   lastEventAt: NOW - 1_000,
+  changesAt: state === 'quiet' ? null : NOW - 60_000 + FIELD_WINDOW_MS,
 });
 
 async function signals(
