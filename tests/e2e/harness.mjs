@@ -164,7 +164,7 @@ function radarOf({ context, worker: serviceWorker, state, server, browserPid, cl
         timer = setTimeout(resolve, 1_000);
       }).then(() => wake());
       void stalled.catch(() => undefined);
-      return run.finally(() => clearTimeout(timer));
+      return run.finally(() => globalThis.clearTimeout(timer));
     },
   };
   return {

@@ -69,12 +69,12 @@ const session = async (): Promise<Record<string, Record<string, unknown>>> =>
  */
 async function load(tabId: number, url: string) {
   await fakeBrowser.tabs.update(tabId, { url, status: 'complete' } as never);
-  const arrival = [...scripts.values()].filter(
+  const arrival = [...scripts.values()].some(
     (script) =>
       script.js?.includes('/content-scripts/prompt-arrival.js') &&
       script.matches?.some((pattern) => new MatchPattern(pattern).includes(url)),
   );
-  for (const _ of arrival) {
+  if (arrival) {
     await promptPageLoaded({ id: 'test-extension-id', url, frameId: 0, tab: { id: tabId } });
   }
 }
