@@ -20,7 +20,7 @@ const ROUNDS = 12;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** CPU seconds of `root` and all its descendants, with the children they reaped. */
-function treeCpu(root) {
+export function treeCpu(root) {
   const parent = new Map();
   const own = new Map();
   for (const entry of readdirSync('/proc')) {
