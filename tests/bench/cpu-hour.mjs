@@ -14,7 +14,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { EXTENSION } from '../e2e/harness.mjs';
+import { chromiumFlags, EXTENSION } from '../e2e/harness.mjs';
 import { startHttpsWorld } from '../e2e/https-world.mjs';
 import { newWorld } from '../e2e/world.mjs';
 import { treeCpu } from './cpu.mjs';
@@ -49,17 +49,9 @@ async function start(extension, server) {
     CHROMIUM,
     [
       '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...chromiumFlags(extension),
       '--remote-debugging-port=0',
       `--user-data-dir=${profile}`,
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
       ...server.chromiumArgs,
       'about:blank',
     ],

@@ -59,6 +59,24 @@ export async function launch({
   }
 }
 
+/**
+ * The flags every Chromium of the tests starts with: `extension` loaded (and no other), and
+ * nothing of the browser's own talking to the network (the fixture world is all it reaches).
+ */
+export function chromiumFlags(extension) {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--disable-extensions-except=${extension}`,
+    `--load-extension=${extension}`,
+  ];
+}
+
 function startChromium(profile, { colorScheme, locale, extension, server }) {
   return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -73,19 +91,7 @@ function startChromium(profile, { colorScheme, locale, extension, server }) {
       LANG: `${locale.replace('-', '_')}.UTF-8`,
     },
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--lang=${locale}`,
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      ...server.chromiumArgs,
-    ],
+    args: [...chromiumFlags(extension), `--lang=${locale}`, ...server.chromiumArgs],
   });
 }
 
