@@ -68,14 +68,27 @@ export function sourceInterval(attention: Attention, pace: Partial<SourcePace> =
     : (pace.calmMs ?? CADENCE.calmMs);
 }
 
+/** The longest a calm page or probe waits for its next read, its jitter drawn at the top. */
+export const LONGEST_CALM_MS = CADENCE.calmMs * (1 + CADENCE.jitter);
+
+/**
+ * How late a read may come to share a wake of the worker with others. A page read less often
+ * than a calm page (Google's hourly feeds) waits for the next calm wake, up to one longest calm
+ * interval: alone, it would wake the worker about once an hour for itself (each wake costs
+ * more CPU than the reads, docs/PERFORMANCE.md). Every other read comes on time.
+ */
+export function lateness(interval: number): number {
+  return interval > CADENCE.calmMs ? LONGEST_CALM_MS : 0;
+}
+
 /**
  * How long a status page's last good read stands for it: two calm polls and two minutes,
  * so one slow or failed read never turns a page silent, and a page silent longer is
  * `unknown` — never a stale "operational".
  */
 export function staleAfter(calmMs: number = CADENCE.calmMs): number {
-  // Each of the two polls may come a jitter's share late.
-  return 2 * calmMs * (1 + CADENCE.jitter) + 2 * 60_000;
+  // Each of the two polls may come a jitter's share late, and as late as a wake allows.
+  return 2 * (calmMs * (1 + CADENCE.jitter) + lateness(calmMs)) + 2 * 60_000;
 }
 
 /**

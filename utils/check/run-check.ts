@@ -16,6 +16,8 @@ import {
   COALESCE_SHARE,
   isOverloaded,
   jittered,
+  lateness,
+  LONGEST_CALM_MS,
   nextProbeDue,
   nextSourceDue,
   probeInterval,
@@ -174,11 +176,12 @@ export function createRadar(options: CheckOptions = {}) {
 
   /**
    * When the next check has something to do: the earliest time a status page or probe falls
-   * due, at least a minute away and at most CALM_SLEEP_MS. Every minute while anything is
-   * wrong, recovering or offline (a verdict then changes with time alone). Between, the worker
-   * sleeps: each wake starts it afresh, about 60 ms of CPU (tests/bench/cpu.mjs), and a check
-   * alarm every minute cost 4 s an hour for nothing. A check also takes what falls due soon
-   * after it (`reach`), so reads drift into a few wakes an hour rather than one each.
+   * due (a slow page: the latest it may wait for another's wake), at least a minute away and
+   * at most CALM_SLEEP_MS. Every minute while anything is wrong, recovering or offline (a
+   * verdict then changes with time alone). Between, the worker sleeps: each wake starts it
+   * afresh, about 60 ms of CPU (tests/bench/cpu.mjs), and a check alarm every minute cost 4 s
+   * an hour for nothing. A check also takes what falls due soon after it (`reach`), so reads
+   * drift into a few wakes an hour rather than one each.
    */
   async function nextCheckAt(): Promise<number> {
     const now = clock();
@@ -195,7 +198,7 @@ export function createRadar(options: CheckOptions = {}) {
       ...(provider.sources.length > 0
         ? [
             reads[provider.id]
-              ? sourceDue(provider, reads[provider.id]!, attention(provider)).at
+              ? latest(sourceDue(provider, reads[provider.id]!, attention(provider)))
               : now,
           ]
         : []),
@@ -210,11 +213,17 @@ export function createRadar(options: CheckOptions = {}) {
 }
 
 const MINUTE = 60_000;
-/** The longest the worker sleeps between checks: a safety net, not a schedule. */
-const CALM_SLEEP_MS = 20 * MINUTE;
+/**
+ * The longest the worker sleeps between checks: a safety net, not a schedule. Longer than any
+ * calm interval can draw, or a wake would come just before the reads and find nothing due.
+ */
+const CALM_SLEEP_MS = LONGEST_CALM_MS + MINUTE;
 
 /** How far ahead a check reaches for something due every `interval`. */
 const reach = (interval: number) => Math.max(DUE_SLACK_MS, COALESCE_SHARE * interval);
+
+/** The latest a wake may come for `due`: a slow page waits for the next calm wake. */
+const latest = (due: Due) => due.at + lateness(due.interval);
 
 /** What the scheduler needs of a read or probe: when it is due, and how often it comes. */
 interface Due {

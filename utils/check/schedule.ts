@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { LONGEST_CALM_MS } from '../cadence/cadence';
 
 export const CHECK_ALARM = 'check';
 
@@ -6,7 +7,7 @@ export const CHECK_ALARM = 'check';
  * The check alarm's period: a safety net only. Each check sets the next one for when
  * something falls due (`scheduleCheck`); if a worker dies before it could, this wakes the next.
  */
-const SAFETY_PERIOD_MINUTES = 20;
+const SAFETY_PERIOD_MINUTES = Math.ceil(LONGEST_CALM_MS / 60_000) + 1;
 
 /**
  * Creates the check alarm if missing, a minute from now. Called on every worker start: alarms

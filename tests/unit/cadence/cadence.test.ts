@@ -7,6 +7,8 @@ import {
   probeInterval,
   sourceInterval,
   staleAfter,
+  lateness,
+  LONGEST_CALM_MS,
 } from '@/utils/cadence/cadence';
 import type { SourceError } from '@/utils/sources/types';
 
@@ -82,6 +84,11 @@ describe('installs that never read in step', () => {
 
   it('lets a page miss one poll, late by the whole jitter, without going silent', () => {
     expect(staleAfter()).toBeGreaterThan(2 * 1.2 * CADENCE.calmMs);
+    // An hourly page waits for a calm wake too (up to one longest calm interval) on each poll.
+    const hourly = 60 * 60_000;
+    expect(lateness(hourly)).toBe(LONGEST_CALM_MS);
+    expect(lateness(CADENCE.calmMs)).toBe(0);
+    expect(staleAfter(hourly)).toBeGreaterThan(2 * (1.2 * hourly + LONGEST_CALM_MS));
   });
 });
 

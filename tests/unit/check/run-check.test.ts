@@ -5,7 +5,12 @@ import { watchOnly } from '../../helpers/watch';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROVIDERS } from '@/utils/catalog';
 import { OPENAI } from '@/utils/catalog/openai';
-import { CADENCE, COALESCE_SHARE, jittered } from '@/utils/cadence/cadence';
+import {
+  CADENCE,
+  COALESCE_SHARE,
+  jittered,
+  LONGEST_CALM_MS,
+} from '@/utils/cadence/cadence';
 import { createRadar, RECONNECT_RETRY_MS } from '@/utils/check/run-check';
 import {
   historyStore,
@@ -223,7 +228,7 @@ describe('scheduling', () => {
     answer = () => new Response(fixture('openai/healthy/proxy.json'));
     const engine = radar();
     await engine.check();
-    // Calm: the probes (15 min ± 20 %) come first.
+    // Calm: the page and the probes (20 min ± 20 %) fall due together.
     expect(await engine.nextCheckAt()).toBe(START + jittered(CADENCE.probeCalmMs, START));
     // The user sent a message a minute ago: once it leaves the 5-minute window the field says
     // nothing, and an open ChatGPT tab becomes worth watching; the worker must be up then.
@@ -232,6 +237,42 @@ describe('scheduling', () => {
       { at: START, productId: 'chatgpt', pathClass: 'send', outcome: 'ok', status: 200 },
     ]);
     expect(await engine.nextCheckAt()).toBe(START + FIELD_WINDOW_MS);
+  });
+
+  it('wakes only when something falls due: an hourly page waits for a probe\'s wake', async () => {
+    // Google Cloud: an hourly page (its own pace) and a probe every calm interval.
+    await watchOnly(['google-cloud']);
+    const hourly = 60 * 60_000;
+    const pageReads: number[] = [];
+    const probes: number[] = [];
+    const engine = createRadar({
+      fetch: async (input) => {
+        if (!String(input).includes('status.cloud.google.com')) {
+          probes.push(clock);
+          return new Response('{}');
+        }
+        pageReads.push(clock);
+        return new Response('[]', { headers: { 'content-type': 'application/json' } });
+      },
+      now: () => clock,
+    });
+    const wakes: number[] = [];
+    while (clock < START + 6 * hourly) {
+      await engine.check();
+      wakes.push(clock);
+      clock = await engine.nextCheckAt();
+    }
+    // Every wake probed: none came for the page alone, nor before anything was due.
+    expect(probes).toEqual(wakes);
+    expect(wakes.length).toBeGreaterThan(6 * 2.5);
+    // And the page was read about hourly: early by a wake's reach, late by one calm wake at most.
+    expect(pageReads.length).toBeGreaterThanOrEqual(5);
+    for (let i = 1; i < pageReads.length; i++) {
+      const drawn = jittered(hourly, pageReads[i - 1]!);
+      const gap = pageReads[i]! - pageReads[i - 1]!;
+      expect(gap).toBeGreaterThanOrEqual(drawn - COALESCE_SHARE * hourly);
+      expect(gap).toBeLessThanOrEqual(drawn + LONGEST_CALM_MS);
+    }
   });
 
   it('publishes once for a check whose reads all land together', async () => {
