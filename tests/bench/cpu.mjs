@@ -1,15 +1,17 @@
-// The extension's CPU on its own schedule, measured from outside: the CPU time of the whole
-// browser (every process of its tree, and the children it has reaped) over a window in which
-// one scheduled check runs, minus the same window with nothing to do. Run alone
-// (`node tests/bench/cpu.mjs`) or from `npm run bench`. Numbers to read, not assertions.
+// Inside a wake: the CPU of one check, measured from outside (the CPU time of the whole
+// browser, every process of its tree and the children it has reaped) over a window in which
+// the check runs, minus the same window with nothing to do. Run alone (`node
+// tests/bench/cpu.mjs`) or from `npm run bench`. Numbers to read, not assertions.
 //
-// A check comes in three kinds, as the schedule makes them:
-// - cold: Chrome stops an idle worker after 30 s, and the check alarm comes when a page or
-//   probe falls due, minutes after anything else: it starts the worker afresh (its modules
-//   evaluated) before the check runs;
+// DevTools stays attached here, so Chrome keeps the worker's process: these windows leave out
+// Chrome starting and ending that process, which every real wake pays (tests/bench/wake.mjs
+// measures real wakes, and prices the calm hour). A check comes in three kinds:
+// - cold: the worker stopped (DevTools stops it), started again (its modules evaluated) before
+//   the check runs;
 // - warm: the worker is still up (a check less than 30 s after another event);
 // - with reads: the status pages and probes that are due are read, parsed and stored; the
-//   local server counts the requests, so the difference is priced per request.
+//   local server counts the requests. The connections are warm here (a check every few
+//   seconds), cheaper than a real wake's, made 20 minutes after the last.
 import { readFileSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { launch, waitUntil } from '../e2e/harness.mjs';
@@ -19,8 +21,27 @@ const WINDOW_MS = 2_500;
 const ROUNDS = 12;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** CPU seconds of `root` and all its descendants, with the children they reaped. */
-export function treeCpu(root) {
+/** What a Chromium process is, from its command line: browser, renderer, a utility's service. */
+function kindOf(pid) {
+  let args;
+  try {
+    args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/); // Chromium rewrites its argv as one line
+  } catch {
+    return 'gone';
+  }
+  const flag = (name) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+  const type = flag('type') ?? 'browser';
+  if (type === 'utility') return `utility:${flag('utility-sub-type') ?? '?'}`;
+  if (type === 'renderer' && args.includes('--extension-process')) return 'renderer:extension';
+  return type;
+}
+
+/**
+ * The processes of each tree rooted at `roots`, with their kind and CPU seconds, counting the
+ * children each reaped (a renderer that ended is counted in its zygote's from then on). One
+ * pass over /proc for all of them.
+ */
+export function processTrees(roots) {
   const parent = new Map();
   const own = new Map();
   for (const entry of readdirSync('/proc')) {
@@ -38,16 +59,23 @@ export function treeCpu(root) {
       // The process ended meanwhile.
     }
   }
-  let total = 0;
+  const trees = new Map(roots.map((root) => [root, []]));
   for (const [pid, seconds] of own) {
     for (let at = pid; at > 1; at = parent.get(at) ?? 0) {
-      if (at === root) {
-        total += seconds;
+      if (trees.has(at)) {
+        trees.get(at).push({ pid, kind: kindOf(pid), seconds });
         break;
       }
     }
   }
-  return total;
+  return trees;
+}
+
+/** CPU seconds of `root` and all its descendants, with the children they reaped. */
+export function treeCpu(root) {
+  return processTrees([root])
+    .get(root)
+    .reduce((sum, process) => sum + process.seconds, 0);
 }
 
 async function stopWorker(radar) {

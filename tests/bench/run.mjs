@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { launch, ROOT, STATUS_SOURCES, waitUntil } from '../e2e/harness.mjs';
 import { measurePaint } from './paint.mjs';
 import { measureCpu } from './cpu.mjs';
+import { measureWakes } from './wake.mjs';
 
 const MINUTE = 60_000;
 const TROUBLE = new Set(['degraded', 'partial_outage', 'major_outage']);
@@ -233,18 +234,22 @@ const healthyTraffic = await trafficPerHour(engine.schedule);
 // Alone, before the three detections share the machine: paint times are what they measure.
 const popupFirstPaint = await measurePaint();
 const cpuPerCheck = await measureCpu();
+const cpuPerWake = await measureWakes();
 // An hour with no ChatGPT tab and all well, on the product's own schedule: its wakes and its
 // requests an hour come from the replayed healthy week (the worker's code under a virtual
-// clock, tests/replay), each wake priced as a cold check and each request at its measured share.
+// clock, tests/replay), each wake priced as a real one with nothing due (Chrome starting the
+// worker's process, the check, the process ending) and each request at its measured share of a
+// real wake where every page and probe was due.
 const calm = healthyWeekWithoutTab();
 const cpuPerCalmHour = {
   wakes: calm.checksPerHour,
   requests: calm.requestsPerHour,
   seconds:
     Math.round(
-      calm.checksPerHour * cpuPerCheck.coldCheckMs +
-        calm.requestsPerHour * cpuPerCheck.perRequestMs,
+      calm.checksPerHour * cpuPerWake.wakeWithNothingDueMs +
+        calm.requestsPerHour * cpuPerWake.perRequestMs,
     ) / 1000,
+  target: 1,
 };
 // Each closes its own browser, whatever happens: one that fails must not end the process
 // while the other two are still running (their browsers killed, their profiles left behind).
@@ -271,6 +276,7 @@ console.log(
       healthyTraffic,
       popupFirstPaint,
       cpuPerCheck,
+      cpuPerWake,
       cpuPerCalmHour,
       verdictEngine: engine.verdictEngine,
       schedule: engine.schedule,
