@@ -6,6 +6,7 @@
 //
 // Two kinds, alternating: a wake where every status page and probe is due (a calm wake: all of
 // them fall due together), and one where nothing is (the same wake without its requests). The
+// local server drops its open connections before each, as 20 minutes would. The
 // alarm is set from an extension page that is closed, and DevTools let go, before the worker
 // stops: what follows is Chrome's own doing.
 //
@@ -98,7 +99,10 @@ export async function measureWakes() {
       // The page may have woken the worker: its process must be gone before the alarm.
       if (Date.now() > at - 3_000)
         throw new Error('the worker outlived the page that set its alarm');
-      await sleep(at - 3_000 - Date.now());
+      await sleep(at - 3_000 - Date.now() - 2_000);
+      // A calm wake comes 20 minutes after the last: no connection of the last one is left.
+      server.dropConnections();
+      await sleep(2_000);
       const before = look(...pids);
       const seen = server.wire.length;
       // The wake, its check, the worker's 30 s idle, its process ended.
