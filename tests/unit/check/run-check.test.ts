@@ -5,12 +5,7 @@ import { watchOnly } from '../../helpers/watch';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PROVIDERS } from '@/utils/catalog';
 import { OPENAI } from '@/utils/catalog/openai';
-import {
-  CADENCE,
-  COALESCE_SHARE,
-  jittered,
-  LONGEST_CALM_MS,
-} from '@/utils/cadence/cadence';
+import { CADENCE, COALESCE_SHARE, jittered, LONGEST_CALM_MS } from '@/utils/cadence/cadence';
 import { createRadar, RECONNECT_RETRY_MS } from '@/utils/check/run-check';
 import {
   historyStore,
@@ -239,7 +234,7 @@ describe('scheduling', () => {
     expect(await engine.nextCheckAt()).toBe(START + FIELD_WINDOW_MS);
   });
 
-  it('wakes only when something falls due: an hourly page waits for a probe\'s wake', async () => {
+  it("wakes only when something falls due: an hourly page waits for a probe's wake", async () => {
     // Google Cloud: an hourly page (its own pace) and a probe every calm interval.
     await watchOnly(['google-cloud']);
     const hourly = 60 * 60_000;
