@@ -87,6 +87,25 @@ async function stopWorker(radar) {
 }
 
 /**
+ * Makes every status page and probe due, as an hour and a half passing would: run in an
+ * extension page (`page.evaluate`), so the worker is not woken for it.
+ */
+export async function makeEverythingDue() {
+  const { sourceReads = {}, probeLog = {} } = await chrome.storage.local.get([
+    'sourceReads',
+    'probeLog',
+  ]);
+  // Longer than any calm interval with its jitter, and than an hourly page's wait for a wake.
+  for (const read of Object.values(sourceReads)) {
+    read.attemptedAt -= 90 * 60_000;
+    read.nextDueAt -= 90 * 60_000;
+  }
+  for (const entry of Object.values(probeLog))
+    for (const result of entry.results) result.at -= 90 * 60_000;
+  await chrome.storage.local.set({ sourceReads, probeLog });
+}
+
+/**
  * An extension page kept open (in every window, idle ones too, so it cancels out) from which
  * the alarm is set as the worker would: the harness's own calls go through the worker, which
  * is what a cold check must not have running.
@@ -100,21 +119,7 @@ async function extensionPage(radar) {
         chrome.alarms.create('check', { when: Date.now() + 50, periodInMinutes: 1 }),
       ),
     /** Makes every status page and probe due, as an hour and a half passing would. */
-    makeDue: () =>
-      page.evaluate(async () => {
-        const { sourceReads = {}, probeLog = {} } = await chrome.storage.local.get([
-          'sourceReads',
-          'probeLog',
-        ]);
-        // Longer than any calm interval with its jitter (Google's hourly feeds: 72 min).
-        for (const read of Object.values(sourceReads)) {
-          read.attemptedAt -= 90 * 60_000;
-          read.nextDueAt -= 90 * 60_000;
-        }
-        for (const entry of Object.values(probeLog))
-          for (const result of entry.results) result.at -= 90 * 60_000;
-        await chrome.storage.local.set({ sourceReads, probeLog });
-      }),
+    makeDue: () => page.evaluate(makeEverythingDue),
   };
 }
 

@@ -16,7 +16,7 @@ import { chromium } from 'playwright-core';
 import { EXTENSION } from '../e2e/harness.mjs';
 import { startHttpsWorld } from '../e2e/https-world.mjs';
 import { newWorld } from '../e2e/world.mjs';
-import { processTrees } from './cpu.mjs';
+import { makeEverythingDue, processTrees } from './cpu.mjs';
 import { closeExtensionTabs, extensionWith, start, stop } from './spawned.mjs';
 import { rm } from 'node:fs/promises';
 
@@ -53,27 +53,12 @@ async function armWake(endpoint, extensionId, { due }) {
   const browser = await chromium.connectOverCDP(endpoint);
   const page = await browser.contexts()[0].newPage();
   await page.goto(`chrome-extension://${extensionId}/welcome.html`);
-  const at = await page.evaluate(
-    async ({ due, after }) => {
-      if (due) {
-        const { sourceReads = {}, probeLog = {} } = await chrome.storage.local.get([
-          'sourceReads',
-          'probeLog',
-        ]);
-        for (const read of Object.values(sourceReads)) {
-          read.attemptedAt -= 90 * 60_000;
-          read.nextDueAt -= 90 * 60_000;
-        }
-        for (const entry of Object.values(probeLog))
-          for (const result of entry.results) result.at -= 90 * 60_000;
-        await chrome.storage.local.set({ sourceReads, probeLog });
-      }
-      const when = Date.now() + after;
-      await chrome.alarms.create('check', { when, periodInMinutes: 25 });
-      return when;
-    },
-    { due, after: ALARM_AFTER_MS },
-  );
+  if (due) await page.evaluate(makeEverythingDue);
+  const at = await page.evaluate(async (after) => {
+    const when = Date.now() + after;
+    await chrome.alarms.create('check', { when, periodInMinutes: 25 });
+    return when;
+  }, ALARM_AFTER_MS);
   await page.close();
   await browser.close();
   return at;
