@@ -178,9 +178,9 @@ export function createRadar(options: CheckOptions = {}) {
    * When the next check has something to do: the earliest time a status page or probe falls
    * due (a slow page: the latest it may wait for another's wake), at least a minute away and
    * at most CALM_SLEEP_MS. Every minute while anything is wrong, recovering or offline (a
-   * verdict then changes with time alone). Between, the worker sleeps: each wake starts it
-   * afresh, about 60 ms of CPU (tests/bench/cpu.mjs), and a check alarm every minute cost 4 s
-   * an hour for nothing. A check also takes what falls due soon after it (`reach`), so reads
+   * verdict then changes with time alone). Between, the worker sleeps: each wake makes Chrome
+   * start a process for it and the worker afresh, about 300 ms of CPU with nothing to read
+   * (tests/bench/wake.mjs), and a check alarm every minute cost seconds an hour for nothing. A check also takes what falls due soon after it (`reach`), so reads
    * drift into a few wakes an hour rather than one each.
    */
   async function nextCheckAt(): Promise<number> {
